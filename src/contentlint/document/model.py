@@ -1,0 +1,188 @@
+"""The article model every rule reads: prose extracted from a file, mapped back to the source.
+
+A reader (Markdown, HTML, plain text) turns a file into an :class:`Article`. Its ``text`` is the
+prose only (no front matter, code, markup, link targets, scripts or comments), each block separated
+by a blank line; ``text[i]`` stands for ``source[offsets[i]:ends[i]]`` (one character, or a longer
+piece such as an HTML entity or a Markdown escape). Rules search
+``text`` and report spans of it; :meth:`Article.locate` turns a span into exact lines and columns of
+the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from contentlint.findings import Span
+
+BlockKind = Literal["heading", "paragraph", "list_item", "blockquote", "table_cell", "caption"]
+DocumentKind = Literal["md", "txt", "html"]
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of prose: ``text[start:end]`` of the article."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink: its visible text is ``text[start:end]`` (empty span when it has none)."""
+
+    target: str
+    start: int
+    end: int
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A Markdown or HTML comment, kept for in-file suppression directives."""
+
+    body: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """``text[start:end]`` of the article, inside block number ``block``."""
+
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+
+
+class _LineIndex:
+    """Converts offsets in the source text to 1-based lines and columns."""
+
+    def __init__(self, source: str) -> None:
+        starts = [0]
+        index = source.find("\n")
+        while index != -1:
+            starts.append(index + 1)
+            index = source.find("\n", index + 1)
+        self._starts = starts
+        self._source = source
+
+    def line_col(self, offset: int) -> tuple[int, int, int]:
+        """Return (line, column in code points, column in UTF-16 units), all 1-based."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        line_start = self._starts[line]
+        column = offset - line_start
+        prefix = self._source[line_start:offset]
+        utf16 = column + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+        return line + 1, column + 1, utf16 + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self._source)
+        return self._source[start:end].rstrip("\r")
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass(eq=False)
+class Article:
+    """A parsed article. Build one with :func:`contentlint.document.parse`."""
+
+    source: str
+    kind: DocumentKind
+    text: str
+    offsets: array[int]
+    ends: array[int]
+    blocks: list[Block]
+    path: str | None = None
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    title: str | None = None
+
+    # --- positions -----------------------------------------------------------------------
+    @cached_property
+    def _lines(self) -> _LineIndex:
+        return _LineIndex(self.source)
+
+    def locate(self, start: int, end: int) -> Span:
+        """The exact place in the original file of ``text[start:end]``."""
+        if not self.text:
+            return self.locate_source(0, 0)
+        start = min(max(start, 0), len(self.text) - 1)
+        end = min(max(end, start + 1), len(self.text))
+        return self.locate_source(self.offsets[start], self.ends[end - 1])
+
+    def locate_source(self, src_start: int, src_end: int) -> Span:
+        line, column, column16 = self._lines.line_col(src_start)
+        end_line, end_column, end_column16 = self._lines.line_col(max(src_end, src_start))
+        return Span(line, column, end_line, end_column, src_start, src_end, column16, end_column16)
+
+    def line_span(self, line: int) -> Span:
+        """The whole of one source line (for findings about a line or the article as a whole)."""
+        line = min(max(line, 1), self._lines.line_count)
+        start = self._lines._starts[line - 1]
+        return self.locate_source(start, start + len(self._lines.line_text(line)))
+
+    def line_text(self, line: int) -> str:
+        return self._lines.line_text(line)
+
+    @property
+    def line_count(self) -> int:
+        return self._lines.line_count
+
+    # --- structure -------------------------------------------------------------------------
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def block_at(self, index: int) -> int:
+        """Number of the block holding ``text[index]`` (-1 when it is between blocks)."""
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, index) - 1
+        if i >= 0 and index < self.blocks[i].end:
+            return i
+        return -1
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from contentlint.text.sentences import split_sentences
+
+        found: list[Sentence] = []
+        for number, block in enumerate(self.blocks):
+            for start, end in split_sentences(self.text, block.start, block.end):
+                found.append(Sentence(start, end, number))
+        return found
+
+    def sentence_at(self, index: int) -> int:
+        """Number of the sentence holding ``text[index]`` (-1 when none does)."""
+        sentences = self.sentences
+        i = bisect.bisect_right([s.start for s in sentences], index) - 1
+        if i >= 0 and index < sentences[i].end:
+            return i
+        return -1
+
+    @cached_property
+    def words(self) -> list[Word]:
+        from contentlint.text.words import find_words
+
+        return [Word(s, e) for s, e in find_words(self.text)]
+
+    @property
+    def prose_blocks(self) -> list[Block]:
+        """Blocks that are running prose (not headings, captions or table cells)."""
+        return [b for b in self.blocks if b.kind in ("paragraph", "list_item", "blockquote")]

@@ -1,0 +1,82 @@
+"""Plain-text reader: paragraphs are separated by blank lines or by lines that end a sentence.
+
+Scraped articles often put one paragraph on each line with no blank line between them, and page
+chrome ("Save", "Share") sits on short lines of its own; hard-wrapped prose continues a sentence
+across lines. So a line starts a new block when the previous one ended a sentence or was short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from contentlint.document.builder import ProseBuilder
+from contentlint.document.model import Article, Comment
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_SHORT_LINE_WORDS = 8
+_HEADING_MAX_WORDS = 14
+
+
+def _looks_like_heading(line: str, alone: bool) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    if not alone or not words or len(words) > _HEADING_MAX_WORDS:
+        return False
+    if stripped[-1] in ".,;:!\"”":
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= max(1, (len(words) + 1) // 2)
+
+
+def parse_plaintext(source: str, path: str | None = None) -> Article:
+    builder = ProseBuilder()
+    lines = source.split("\n")
+    offset = 0
+    groups: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    for raw in lines:
+        line = raw[:-1] if raw.endswith("\r") else raw
+        if not line.strip():
+            if current:
+                groups.append(current)
+                current = []
+        else:
+            if current:
+                previous = current[-1][0]
+                if _SENTENCE_END.search(previous) or len(previous.split()) < _SHORT_LINE_WORDS:
+                    groups.append(current)
+                    current = []
+            current.append((line, offset))
+        offset += len(raw) + 1
+    if current:
+        groups.append(current)
+
+    title: str | None = None
+    for group in groups:
+        alone = len(group) == 1
+        kind = "heading" if _looks_like_heading(group[0][0], alone) else "paragraph"
+        builder.open_block(kind, 1 if kind == "heading" else 0)
+        for i, (line, line_offset) in enumerate(group):
+            if i:
+                builder.add_space(line_offset - 1)
+            builder.add(line, line_offset)
+        builder.close_block()
+    text = builder.text()
+    for block in builder.blocks:
+        if block.kind == "heading":
+            title = text[block.start : block.end]
+            break
+    comments: list[Comment] = []
+    return Article(
+        source=source,
+        kind="txt",
+        text=text,
+        offsets=builder.offsets,
+        ends=builder.ends,
+        blocks=builder.blocks,
+        path=path,
+        links=builder.links,
+        comments=comments,
+        metadata={},
+        title=title,
+    )

@@ -1,0 +1,131 @@
+"""Findings: what a rule reports, as immutable values every report format reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+CATEGORIES: tuple[str, ...] = ("spam", "claims", "safety", "attribution", "readability", "grammar")
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ``--fail-on`` compares against this order."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in the original file: 1-based lines and columns, end one past the last character.
+
+    Columns count Unicode code points; ``column_utf16`` and ``end_column_utf16`` count UTF-16
+    code units, the unit GitHub code scanning assumes. ``offset`` and ``end_offset`` index the
+    decoded source text (after any byte-order mark).
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+    column_utf16: int
+    end_column_utf16: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe edit: replace ``source[offset:end_offset]`` with ``replacement``."""
+
+    offset: int
+    end_offset: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    span: Span
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    text: str = ""
+    article_level: bool = False
+    fix: Fix | None = None
+    extra: tuple[tuple[str, Any], ...] = field(default=())
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    @property
+    def end_line(self) -> int:
+        return self.span.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.span.end_column
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.line, self.span.column, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "text": self.text,
+            "article_level": self.article_level,
+            "fixable": self.fix is not None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be checked, and why, in words an editor understands."""
+
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything learned about one file: its findings, its metrics, or why it could not be read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)
+    error: FileError | None = None
+    title: str | None = None

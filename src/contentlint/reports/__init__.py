@@ -1,0 +1,1 @@
+"""Report formats. Reporters never lint: they turn results into text."""

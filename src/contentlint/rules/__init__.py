@@ -1,0 +1,1 @@
+"""Rules: the registry, the YAML engines and the built-in rule modules."""

@@ -1,0 +1,1 @@
+"""Text helpers shared by rules: sentences, words, and context (negation, quotation, citation)."""
