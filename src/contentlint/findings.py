@@ -129,3 +129,34 @@ class FileResult:
     metrics: dict[str, float] = field(default_factory=dict)
     error: FileError | None = None
     title: str | None = None
+
+
+@dataclass(slots=True)
+class RunResult:
+    """The outcome of one run over many files, in a deterministic order, ready for a reporter.
+
+    ``rules`` maps a code to the metadata of every rule that was active (reporters describe them);
+    its values are :class:`contentlint.rules.base.RuleMeta`.
+    """
+
+    files: list[FileResult]
+    rules: dict[str, Any]
+    version: str
+    fail_on: Severity | None = Severity.ERROR
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def errors(self) -> list[FileError]:
+        return [r.error for r in self.files if r.error is not None]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def failed(self) -> bool:
+        if self.fail_on is None:
+            return False
+        threshold = self.fail_on.rank
+        return any(f.severity.rank >= threshold for f in self.findings)

@@ -1,0 +1,35 @@
+"""Reading a file into text, with a plain reason when it cannot be done."""
+
+from __future__ import annotations
+
+from contentlint.findings import FileError
+
+
+def read_source(path: str, max_bytes: int) -> str | FileError:
+    """The decoded text of ``path`` (UTF-8, optional byte-order mark), or why it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return FileError(path, "is a folder, not a file")
+    except PermissionError:
+        return FileError(path, "permission denied: contentlint cannot read this file")
+    except FileNotFoundError:
+        return FileError(path, "no such file")
+    except OSError as exc:
+        return FileError(path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return FileError(path, f"too large: over {max_bytes:,} bytes (raise max-file-bytes to check it)")
+    return decode_source(path, data)
+
+
+def decode_source(path: str, data: bytes) -> str | FileError:
+    if b"\x00" in data:
+        return FileError(path, "binary file (contains NUL bytes): not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return FileError(
+            path,
+            f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at byte {exc.start}): save the file as UTF-8",
+        )
