@@ -1,0 +1,1 @@
+"""Spam insertions: what content farms and hacked pages splice into health articles."""

@@ -1,0 +1,135 @@
+"""SPAM001 call-to-action: sales calls to action spliced into an article ("Call Now", "Order Today").
+
+What it flags
+    An imperative sales phrase (a verb such as call, book, order, buy, click or schedule followed
+    by "now", "today", "here" or a free offer) that interrupts a sentence, stands alone on a line,
+    or is written in Title Case the way inserted banners are.
+
+What it leaves alone
+    Health instructions such as "call your doctor right away", "call or text 988", "call 911"
+    or "contact your healthcare provider": the verb is followed by who to call, not by urgency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from contentlint.document import Article
+from contentlint.findings import Fix, Severity
+from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
+
+_VERBS = r"call|phone|ring|book|order|buy|shop|click|tap|act|schedule|reserve|sign\s+up|subscribe|register|enrol{1,2}|claim|grab|get\s+started|join|apply|visit\s+us|contact\s+us|call\s+us|dial"
+_URGENCY = r"now|today|here|online|right\s+now|immediately|tonight|this\s+week"
+# A verb immediately followed by urgency ("Call Now", "order today", "click here").
+_CTA = re.compile(rf"\b(?:{_VERBS})\s+(?:{_URGENCY})\b(?:\s+(?:for|to)\s+(?:a|your)\s+free\s+\w+)?", re.IGNORECASE)
+# Free offers that only sales copy makes ("schedule your free consultation").
+_OFFER = re.compile(
+    r"\b(?:schedule|book|claim|get|request|reserve)\s+(?:your|a|my)\s+(?:free|complimentary|no-cost)\s+"
+    r"(?:consultation|consult|assessment|evaluation|trial|quote|session|screening)\b",
+    re.IGNORECASE,
+)
+# SMS short-code marketing ("Text HEAL to 55555"), but not crisis lines.
+_TEXT_CODE = re.compile(r"\btext\s+[\"“']?([A-Z]{2,12})[\"”']?\s+to\s+(\d{5,6})\b", re.IGNORECASE)
+_CRISIS_SHORT_CODES = frozenset({"741741", "85258", "686868", "50808", "838255"})
+_STANDALONE_MAX_WORDS = 6
+
+
+def _title_case(phrase: str) -> bool:
+    words = [w for w in re.split(r"\s+", phrase) if w]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+class CallToAction(Rule):
+    meta = RuleMeta(
+        code="SPAM001",
+        name="call-to-action",
+        category="spam",
+        severity=Severity.ERROR,
+        summary="A sales call to action is spliced into the article.",
+        description=(
+            "Flags imperative sales phrases such as \"Call Now\", \"Book Today\", \"Click Here\", "
+            "\"Order now\", \"Schedule your free consultation\" or \"Text WORD to 12345\" when they interrupt "
+            "a sentence, stand alone, or are set in Title Case. Instructions that name who to call "
+            "(\"call your doctor\", \"call 911\", \"call or text 988\") are not flagged."
+        ),
+        rationale=(
+            "Calls to action inserted into health information turn it into advertising and are a common "
+            "sign of a hacked or spun page. The FTC requires advertising to be identifiable as advertising "
+            "(FTC Act section 5; Enforcement Policy Statement on Deceptively Formatted Advertisements, 2015), "
+            "and HONcode principle 8 asks health sites to separate advertising from editorial content."
+        ),
+        sources=(
+            "FTC Enforcement Policy Statement on Deceptively Formatted Advertisements (2015)",
+            "HONcode principle 8: honesty in advertising and editorial policy",
+        ),
+        fail_examples=examples(
+            "For people who have tried other treatments, Call Now ketamine offers a new option.",
+            "Physical therapy can ease back pain. Book Today\n\nMost people improve within weeks.",
+            "To find out whether you qualify, schedule your free consultation with our team.",
+            "Text RELIEF to 55123 for a discount on your first visit.",
+        ),
+        pass_examples=examples(
+            "Call your doctor right away if the rash spreads or you develop a fever.",
+            "If you are thinking about suicide, call or text 988 to reach the Suicide & Crisis Lifeline.",
+            "Call 911 or go to the nearest emergency room if you have chest pain.",
+            "In the US you can text HOME to 741741 to reach a crisis counselor.",
+        ),
+        options={
+            "standalone_max_words": Option(
+                _STANDALONE_MAX_WORDS, "A line or sentence this short that holds a call to action counts as one."
+            ),
+        },
+        fixable=True,
+    )
+
+    def check(self, article: Article, ctx: RuleContext) -> None:
+        text = article.text
+        standalone_max = int(ctx.options.get("standalone_max_words", _STANDALONE_MAX_WORDS))
+        for block in article.blocks:
+            for match in _CTA.finditer(text, block.start, block.end):
+                if self._inserted(article, match.start(), match.end(), standalone_max):
+                    self._report(ctx, match.start(), match.end())
+            for match in _OFFER.finditer(text, block.start, block.end):
+                self._report(ctx, match.start(), match.end())
+            for match in _TEXT_CODE.finditer(text, block.start, block.end):
+                if match.group(2) not in _CRISIS_SHORT_CODES and match.group(1).isupper():
+                    self._report(ctx, match.start(), match.end())
+
+    @staticmethod
+    def _inserted(article: Article, start: int, end: int, standalone_max: int) -> bool:
+        phrase = article.text[start:end]
+        if _title_case(phrase):
+            return True
+        number = article.sentence_at(start)
+        if number < 0:
+            return True
+        sentence = article.sentences[number]
+        words = len(article.text[sentence.start : sentence.end].split())
+        if words <= standalone_max:
+            return True
+        # Spliced: the phrase sits mid-sentence and the sentence runs on after it.
+        before = article.text[sentence.start : start].rstrip()
+        return bool(before) and not before.endswith((":", "-", "—", "–"))
+
+    @staticmethod
+    def _report(ctx: RuleContext, start: int, end: int) -> None:
+        article = ctx.article
+        phrase = article.text[start:end]
+        span = article.locate(start, end)
+        fix = None
+        # Deleting the phrase is safe only when it maps one-to-one onto the source.
+        if article.source[span.offset : span.end_offset] == phrase:
+            end_offset = span.end_offset
+            if article.source[end_offset : end_offset + 1] == " ":
+                end_offset += 1
+            fix = Fix(span.offset, end_offset, "")
+        ctx.report(
+            start,
+            end,
+            f"Sales call to action \"{phrase}\" is inserted into the article.",
+            "Delete it. If readers need to contact a service, say who to contact and why in a full sentence.",
+            fix=fix,
+        )
+
+
+RULES = [CallToAction]
