@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from contentlint.document.builder import ProseBuilder
-from contentlint.document.model import Article, Comment
+from contentlint.document.model import Article, BlockKind, Comment
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _SHORT_LINE_WORDS = 8
@@ -54,7 +54,7 @@ def parse_plaintext(source: str, path: str | None = None) -> Article:
     title: str | None = None
     for group in groups:
         alone = len(group) == 1
-        kind = "heading" if _looks_like_heading(group[0][0], alone) else "paragraph"
+        kind: BlockKind = "heading" if _looks_like_heading(group[0][0], alone) else "paragraph"
         builder.open_block(kind, 1 if kind == "heading" else 0)
         for i, (line, line_offset) in enumerate(group):
             if i:

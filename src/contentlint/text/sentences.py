@@ -1,0 +1,117 @@
+"""A fast rule-based sentence splitter.
+
+One compiled regular expression finds every place that could end a sentence (``.``, ``?``,
+``!``, an ellipsis, with any closing quotes or brackets, followed by white space); a few checks
+on the word before and the word after decide whether it does. Abbreviations are data below.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Never end a sentence: titles and Latin abbreviations always followed by more of the sentence.
+NEVER_ENDING = frozenset(
+    {
+        "mr", "mrs", "ms", "mx", "dr", "drs", "prof", "st", "mt", "ft", "rev", "hon", "gen", "gov",
+        "sen", "rep", "capt", "lt", "col", "sgt", "supt", "vs", "v", "e.g", "eg", "i.e", "ie",
+        "cf", "viz", "approx", "ca", "esp", "incl", "fig", "figs", "dept", "univ", "assn",
+        "nr", "resp", "vol", "vols", "ed", "eds", "ch", "sec", "eq", "tab", "ref", "refs",
+    }
+)
+# May end a sentence: end one only when a typical sentence opener follows ("... in the U.S. The").
+SOMETIMES_ENDING = frozenset(
+    {
+        "etc", "inc", "ltd", "co", "corp", "llc", "plc", "bros", "jr", "sr", "al", "u.s", "u.k",
+        "u.n", "e.u", "a.m", "p.m", "ph.d", "m.d", "d.o", "b.sc", "m.sc", "r.n", "u.s.a",
+    }
+)
+# End a sentence unless a number follows ("No. 5", "p. 12", "Jan. 3").
+BEFORE_NUMBER = frozenset(
+    {
+        "no", "nos", "p", "pp", "para", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "art", "pt",
+    }
+)
+SENTENCE_OPENERS = frozenset(
+    {
+        "the", "this", "that", "these", "those", "it", "its", "in", "a", "an", "but", "and", "or",
+        "however", "for", "if", "we", "they", "he", "she", "you", "i", "there", "some", "many",
+        "most", "more", "when", "while", "as", "so", "also", "our", "your", "his", "her", "their",
+        "what", "how", "why", "such", "other", "one", "each", "all", "people", "researchers",
+        "after", "before", "since", "although", "though", "yet", "then", "still", "at", "on",
+        "by", "with", "to", "from", "about", "according", "over", "under", "only", "not", "no",
+    }
+)
+
+_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])[.!?…]*[\"'”’)\]]*(?=\s)")
+_NEXT = re.compile(r"\s+[\"'“‘(\[]*(\w+)?")
+_OPENING = "\"'“‘([{*_"
+
+
+def _previous_token(text: str, lo: int, at: int) -> str:
+    space = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), text.rfind("\t", lo, at))
+    return text[space + 1 : at].lstrip(_OPENING)
+
+
+def _ends_sentence(text: str, start: int, match: re.Match[str], next_word: str | None) -> bool:
+    if not next_word:
+        # white space then punctuation or a symbol (a bullet, a dash): end unless an abbreviation
+        next_word = ""
+    first = next_word[:1]
+    if first.islower():
+        return False
+    mark = match.group().rstrip("\"'”’)]")
+    if "?" in mark or "!" in mark:
+        return True
+    if mark.startswith("...") or mark.startswith("…"):
+        return first.isupper()
+    if len(mark) > 1:  # ".." or similar run
+        return True
+    closed = len(match.group()) > len(mark)
+    token = _previous_token(text, start, match.start())
+    word = token.lower()
+    if closed or not word:
+        return True
+    if word in NEVER_ENDING:
+        return False
+    if word in BEFORE_NUMBER:
+        return not first.isdigit()
+    if word in SOMETIMES_ENDING:
+        return next_word.lower() in SENTENCE_OPENERS
+    if len(token) == 1 and token.isupper():
+        return not _is_initial(text, start, match.start() - 1, first)
+    # a dotted lower-case abbreviation such as "a.k.a." or "i.v." goes on
+    return not ("." in word and word.replace(".", "").isalpha() and word == token)
+
+
+def _is_initial(text: str, lo: int, letter: int, first: str) -> bool:
+    """A capital and a period as in "J. K. Rowling", rather than "vitamin D." ending a sentence."""
+    if not first.isupper():
+        return False
+    before = _previous_token(text, lo, letter - 1) if letter - 1 > lo else ""
+    return not before or before[:1].isupper()
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``, white space trimmed."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        after = _NEXT.match(text, match.end(), end)
+        next_word = after.group(1) if after else None
+        if after is None or (next_word is None and after.end() >= end):
+            break  # only white space is left
+        if _ends_sentence(text, begin, match, next_word):
+            _append_trimmed(text, begin, match.end(), spans)
+            begin = match.end()
+    _append_trimmed(text, begin, end, spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,197 @@
+"""The Markdown reader: prose only, exact positions in the original file, metadata and comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contentlint.document import Article, parse
+
+FIXTURES = Path(__file__).parent / "fixtures" / "documents"
+
+
+def read_fixture(name: str) -> str:
+    with open(FIXTURES / name, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def position(article: Article, needle: str, nth: int = 0) -> tuple[int, int, int, int]:
+    """(line, column, end_line, end_column) of the nth occurrence of ``needle`` in the article text."""
+    index = -1
+    for _ in range(nth + 1):
+        index = article.text.find(needle, index + 1)
+        assert index >= 0, f"{needle!r} not in {article.text!r}"
+    span = article.locate(index, index + len(needle))
+    return span.line, span.column, span.end_line, span.end_column
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return parse(read_fixture("health_article.md"), "md", "health_article.md")
+
+
+def test_front_matter_is_metadata_not_prose(article: Article) -> None:
+    assert article.metadata["title"] == "Managing Seasonal Allergies"
+    assert article.metadata["author"] == "Dr. Jane Doe"
+    assert article.metadata["tags"] == ["allergy", "hay fever"]
+    assert article.title == "Managing Seasonal Allergies"
+    assert "Managing" not in article.text
+    assert "Jane Doe" not in article.text
+
+
+def test_dates_in_front_matter_read_as_iso_text(article: Article) -> None:
+    assert article.metadata["date"] == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    ("needle", "nth", "expected"),
+    [
+        ("Seasonal allergies", 0, (8, 3, 8, 21)),
+        ("about 1 in 5", 0, (12, 21, 12, 33)),  # inside **strong**
+        ("in the U.K.", 0, (12, 43, 12, 54)),
+        ("NHS", 0, (13, 2, 13, 5)),  # link text
+        ("Treatments", 0, (15, 4, 15, 14)),
+        ("cetirizine", 0, (17, 27, 17, 37)),  # emphasis in a list item
+        ("They take", 0, (19, 3, 19, 12)),  # list item continuation line
+        ("says Dr. Lee", 0, (21, 46, 21, 58)),  # blockquote after curly quotes
+        ("Cetirizine", 0, (25, 3, 25, 13)),  # table cell
+        ("10 mg once a day", 1, (26, 16, 26, 32)),
+        ("or see", 0, (28, 26, 28, 32)),  # after inline code
+        ("wait", 0, (34, 66, 34, 70)),  # after an emoji: columns count code points
+        ("easy", 0, (34, 79, 34, 83)),  # after an em dash and a curly quote
+    ],
+)
+def test_exact_positions(
+    article: Article, needle: str, nth: int, expected: tuple[int, int, int, int]
+) -> None:
+    assert position(article, needle, nth) == expected
+
+
+def test_span_across_lines_and_link(article: Article) -> None:
+    assert position(article, "the U.K., according to the NHS") == (12, 46, 13, 5)
+
+
+def test_entity_maps_to_whole_source_entity(article: Article) -> None:
+    assert position(article, "&") == (18, 49, 18, 54)
+    span = article.locate(article.text.index("nose & itching"), article.text.index(" itching"))
+    assert article.source[span.offset : span.end_offset] == "nose &amp;"
+
+
+def test_markup_code_and_link_targets_are_not_prose(article: Article) -> None:
+    hidden = ("**", "](", "https://", "nhs.uk", "pip install", "echo", "not prose", "|", "-disable")
+    for absent in hidden:
+        assert absent not in article.text
+    assert "Run or see the code below:" in article.text
+
+
+def test_blocks_have_kinds(article: Article) -> None:
+    kinds = [(block.kind, block.level, article.block_text(block)[:14]) for block in article.blocks]
+    assert kinds[:4] == [
+        ("heading", 1, "Seasonal aller"),
+        ("paragraph", 0, "Hay fever affe"),
+        ("heading", 2, "Treatments"),
+        ("list_item", 0, "Antihistamines"),
+    ]
+    assert ("blockquote", 0, "“Most people c") in kinds
+    assert sum(1 for kind, _, _ in kinds if kind == "table_cell") == 6
+
+
+def test_links_record_target_text_and_title(article: Article) -> None:
+    (link,) = article.links
+    assert link.target == "https://www.nhs.uk/conditions/hay-fever/"
+    assert link.title == "NHS hay fever page"
+    assert article.text[link.start : link.end] == "NHS"
+
+
+def test_comments_keep_their_lines(article: Article) -> None:
+    found = [(c.body, c.line, c.end_line) for c in article.comments]
+    assert found == [("contentlint-disable SPAM001", 10, 10)]
+
+
+def md(source: str) -> Article:
+    return parse(source, "md")
+
+
+def test_soft_and_hard_breaks_become_one_space() -> None:
+    article = md("one\ntwo  \nthree\\\nfour")
+    assert article.text == "one two three four"
+    assert position(article, "four") == (4, 1, 4, 5)
+
+
+def test_crlf_never_reaches_text() -> None:
+    article = md("First line\r\nsecond line\r\n\r\n- item one\r\n  goes on\r\n")
+    assert "\r" not in article.text
+    assert article.text == "First line second line\n\nitem one goes on"
+    assert position(article, "second") == (2, 1, 2, 7)
+    assert position(article, "goes on") == (5, 3, 5, 10)
+
+
+def test_byte_order_mark_is_dropped_before_counting_columns() -> None:
+    article = md("\ufeffHello **there**")
+    assert article.text == "Hello there"
+    assert position(article, "there") == (1, 9, 1, 14)
+
+
+def test_link_text_is_found_after_the_link_not_in_its_title() -> None:
+    article = md('[here](/here "a here") here')
+    assert article.text == "here here"
+    assert position(article, "here", 1) == (1, 24, 1, 28)
+
+
+def test_images_and_autolinks_are_links_but_not_prose() -> None:
+    article = md("See ![a chart of doses](chart.png) and <https://example.org/x> now.")
+    assert article.text == "See and now."
+    assert [link.target for link in article.links] == ["chart.png", "https://example.org/x"]
+    assert position(article, "now") == (1, 64, 1, 67)
+
+
+def test_reference_links_and_escapes() -> None:
+    article = md("Read [the leaflet][l] \\*today\\*.\n\n[l]: https://example.org/leaflet\n")
+    assert article.text == "Read the leaflet *today*."
+    assert article.links[0].target == "https://example.org/leaflet"
+    assert position(article, "*") == (1, 23, 1, 25)
+    assert position(article, "today") == (1, 25, 1, 30)
+
+
+def test_escaped_pipe_in_table_cell() -> None:
+    article = md("| a | b |\n|---|---|\n| x \\| y | z |\n")
+    assert "x | y" in article.text
+    assert position(article, "y") == (3, 8, 3, 9)
+    assert position(article, "z") == (3, 12, 3, 13)
+
+
+def test_html_comments_inline_and_in_blocks() -> None:
+    article = md("<!-- contentlint-disable-next-line SPAM001 -->\nText <!-- inline\nnote --> more\n")
+    assert [(c.body, c.line, c.end_line) for c in article.comments] == [
+        ("contentlint-disable-next-line SPAM001", 1, 1),
+        ("inline\nnote", 2, 3),
+    ]
+    assert "note" not in article.text
+
+
+def test_title_falls_back_to_first_h1() -> None:
+    assert md("## Intro\n\n# Real title\n\ntext").title == "Real title"
+    assert md("## Only a subheading\n\ntext").title == "Only a subheading"
+    assert md("plain text").title is None
+
+
+@pytest.mark.parametrize(
+    ("front", "reason"),
+    [
+        ("- just\n- a list", "not a list of `key: value` pairs"),
+        ("title: [unclosed", "not valid YAML"),
+    ],
+)
+def test_broken_front_matter_is_reported_not_raised(front: str, reason: str) -> None:
+    article = md(f"---\n{front}\n---\nBody text.\n")
+    assert reason in article.metadata["_front_matter_error"]
+    assert article.text == "Body text."
+
+
+def test_tabs_nbsp_and_emoji() -> None:
+    article = md("Tab\there\u00a0and 😀 “quoted” — target word")
+    assert article.text == "Tab here and 😀 “quoted” — target word"
+    assert position(article, "target") == (1, 27, 1, 33)
+    span = article.locate(article.text.index("target"), article.text.index("target") + 6)
+    assert span.column_utf16 == 28  # the emoji is two UTF-16 units
