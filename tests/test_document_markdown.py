@@ -195,3 +195,10 @@ def test_tabs_nbsp_and_emoji() -> None:
     assert position(article, "target") == (1, 27, 1, 33)
     span = article.locate(article.text.index("target"), article.text.index("target") + 6)
     assert span.column_utf16 == 28  # the emoji is two UTF-16 units
+
+
+def test_lone_carriage_return_is_a_line_break() -> None:
+    article = md("one\rtwo *three*\rfour")
+    assert article.text == "one two three four"
+    index = article.text.index("four")
+    assert article.source[article.offsets[index] :].startswith("four")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 
 from contentlint.document.model import BLOCK_SEPARATOR, Block, BlockKind, Link
 
 _SPACES = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
+_SPACE_RUN = re.compile("[" + "".join(sorted(_SPACES)) + "]+")
 
 
 class ProseBuilder:
@@ -56,8 +58,13 @@ class ProseBuilder:
 
     def add(self, text: str, source_offset: int) -> None:
         """Add ``text``, which stands in the source at ``source_offset`` character for character."""
-        for i, ch in enumerate(text):
-            self._add_char(ch, source_offset + i, source_offset + i + 1)
+        # Runs without white space go in whole; a run of white space is one space (see _add_char).
+        done = 0
+        for space in _SPACE_RUN.finditer(text):
+            self._add_run(text, done, space.start(), source_offset)
+            self._add_char(" ", source_offset + space.start(), source_offset + space.start() + 1)
+            done = space.end()
+        self._add_run(text, done, len(text), source_offset)
 
     def add_mapped(self, text: str, source_start: int, source_end: int) -> None:
         """Add ``text`` decoded from ``source[source_start:source_end]`` (an entity, an escape)."""
@@ -86,6 +93,15 @@ class ProseBuilder:
                 return
             ch = " "
         self._push(ch, start, end)
+
+    def _add_run(self, text: str, start: int, end: int, source_offset: int) -> None:
+        if start >= end:
+            return
+        if self._block_start is None:
+            self.open_block("paragraph")
+        self._chars.extend(text[start:end])
+        self.offsets.extend(range(source_offset + start, source_offset + end))
+        self.ends.extend(range(source_offset + start + 1, source_offset + end + 1))
 
     def _push(self, ch: str, start: int, end: int) -> None:
         self._chars.append(ch)

@@ -169,12 +169,7 @@ class _MarkdownWalker:
             elif ctype == "text_special":
                 self._add_special(child.content, child.markup)
             elif ctype in ("softbreak", "hardbreak"):
-                at = self._find("\n")
-                if at < 0:
-                    at = self.cursor
-                else:
-                    self.cursor = at + 1
-                builder.add_space(at)
+                self._add_break()
             elif ctype == "code_inline":
                 self._skip_code_span(child.markup)
             elif ctype == "link_open":
@@ -211,6 +206,16 @@ class _MarkdownWalker:
         if kind == "heading":
             self.headings.append((level, text_start, builder.position))
 
+    def _add_break(self) -> None:
+        """A line break inside a paragraph reads as one space, standing for the break itself."""
+        match = _LINE_BREAK.search(self.scan, self.cursor, self.limit)
+        if match is None:
+            at = min(self.cursor, len(self.source))
+            self.builder.add_mapped(" ", at, at)
+            return
+        self.builder.add_mapped(" ", match.start(), match.end())
+        self.cursor = match.end()
+
     def _skip_past(self, markup: str) -> None:
         at = self._find(markup)
         if at >= 0:
@@ -231,9 +236,9 @@ class _MarkdownWalker:
         scan, limit = self.scan, self.limit
         for ch in text:
             at = scan.find(ch, self.cursor, limit)
-            if at < 0:
-                at = min(self.cursor, max(len(self.source) - 1, 0))
-                self.builder.add_mapped(ch, at, min(at + 1, len(self.source)))
+            if at < 0:  # not in the source at all: anchor it, zero-width, where the reader stands
+                anchor = min(self.cursor, len(self.source))
+                self.builder.add_mapped(ch, anchor, anchor)
                 continue
             self.builder.add(ch, at)
             self.cursor = at + 1
