@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 
 from contentlint.cli import main
-
 from support import CORPUS, SHARED
 
 SPAMMY = "# Back pain\n\nStretching helps many people, Call Now stretching can ease stiffness.\n"
@@ -138,7 +137,7 @@ def test_walk_is_deterministic_skips_hidden_and_survives_symlink_loops(tmp_path:
         (tmp_path / folder / "x.md").write_text(SPAMMY, encoding="utf-8")
     (tmp_path / "a" / "notes.pdf").write_text("not an article")
     (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
-    code, out, _ = run("check", str(tmp_path), "--select", "SPAM001", "--format", "json")
+    _, out, _ = run("check", str(tmp_path), "--select", "SPAM001", "--format", "json")
     paths = [Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(out)["findings"]]
     assert paths == ["a/x.md", "b/x.md"]
 
@@ -148,7 +147,7 @@ def test_exclude_globs(tmp_path: Path) -> None:
     (tmp_path / "drafts" / "x.md").write_text(SPAMMY, encoding="utf-8")
     (tmp_path / "y.md").write_text(SPAMMY, encoding="utf-8")
     (tmp_path / "contentlint.toml").write_text('exclude = ["drafts"]\n')
-    code, out, _ = run("check", ".", "--select", "SPAM001", "--format", "json", cwd=tmp_path)
+    _, out, _ = run("check", ".", "--select", "SPAM001", "--format", "json", cwd=tmp_path)
     assert [f["path"] for f in json.loads(out)["findings"]] == ["y.md"]
 
 

@@ -34,6 +34,7 @@ class Config:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     grammar: bool = False
     languagetool: Mapping[str, Any] = field(default_factory=dict)
+    cache_dir: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     source: Path | None = None
     root: Path | None = None
@@ -43,7 +44,8 @@ class Config:
 
     def fingerprint(self) -> str:
         """A stable text that changes whenever a setting that affects findings changes."""
-        parts = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name not in ("source", "root")]
+        ignored = ("source", "root", "cache_dir")
+        parts = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name not in ignored]
         return "\n".join(parts)
 
 
@@ -91,6 +93,12 @@ def _boolean(where: str, value: Any) -> bool:
     return value
 
 
+def _path_text(where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: expected a folder path")
+    return value
+
+
 def _positive_int(where: str, value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ConfigError(f"{where}: expected a positive whole number")
@@ -126,6 +134,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "max-file-bytes": ("max_file_bytes", _positive_int),
     "grammar": ("grammar", _boolean),
     "languagetool": ("languagetool", _table),
+    "cache-dir": ("cache_dir", _path_text),
 }
 _EXTRA_KEYS: dict[str, Callable[[str, Any], Any]] = {}
 

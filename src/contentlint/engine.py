@@ -5,14 +5,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import cast
 
 from contentlint.config import Config
-from contentlint.document import Article, DocumentKind, kind_for_path, parse
-from contentlint.findings import FileError, FileResult, Finding
-from contentlint.metrics import basic_metrics
-from contentlint.reading import read_source
+from contentlint.document import Article, DocumentKind, parse
+from contentlint.findings import FileResult, Finding
+from contentlint.metrics import compute_metrics
 from contentlint.rules.base import RuleContext
 from contentlint.ruleset import RuleSet
 from contentlint.suppression import Suppressions
@@ -24,7 +23,8 @@ def check_article(article: Article, ruleset: RuleSet, path: str) -> list[Finding
     """Run every active rule for ``path`` on a parsed article; suppressed findings are dropped."""
     findings: list[Finding] = []
     for active in ruleset.for_path(path):
-        ctx = RuleContext(article, active.rule.meta, active.severity, active.options, path)
+        ctx = RuleContext(article, active.rule.meta, active.severity, active.options, path,
+                          config=ruleset.config)
         active.rule.check(article, ctx)
         findings.extend(ctx.findings)
     suppressions = Suppressions(article)
@@ -39,7 +39,7 @@ def lint_source(source: str, kind: DocumentKind, path: str, ruleset: RuleSet) ->
     result = FileResult(path=path, title=article.title)
     if article.text.strip():
         result.findings = check_article(article, ruleset, path)
-    result.metrics = basic_metrics(article)
+    result.metrics = compute_metrics(article)
     return result
 
 
@@ -58,30 +58,33 @@ def lint_text(
     return lint_source(text, cast(DocumentKind, kind), path or f"<text>.{kind}", rules)
 
 
-def lint_file(path: str, ruleset: RuleSet) -> FileResult:
-    """Lint one file on disk; a file that cannot be read gives a result with ``error`` set."""
-    kind = kind_for_path(path)
-    if kind is None:
-        return FileResult(path, error=FileError(path, "unsupported file type: contentlint reads .md, "
-                                                      ".markdown, .txt, .html and .htm files"))
-    source = read_source(path, ruleset.config.max_file_bytes)
-    if isinstance(source, FileError):
-        return FileResult(path, error=source)
-    try:
-        return lint_source(source, kind, path, ruleset)
-    except RecursionError:
-        return FileResult(path, error=FileError(path, "markup nested too deeply to parse"))
-
-
-def lint_paths(paths: Iterable[str], config: Config | None = None) -> Iterator[FileResult]:
+def lint_paths(
+    paths: Iterable[str],
+    config: Config | None = None,
+    *,
+    jobs: int = 1,
+    cache: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[FileResult]:
     """Lint every supported file under ``paths``, one result per file, in a deterministic order.
 
-    Raises :class:`contentlint.errors.ContentlintError` when a named path does not exist or the
+    ``jobs`` > 1 checks files in that many worker processes; ``cache`` reuses the results of files
+    whose content, settings and rules have not changed (see :mod:`contentlint.cache`). Raises
+    :class:`contentlint.errors.ContentlintError` when a named path does not exist or the
     configuration is invalid; a file that cannot be read yields a result with ``error`` set.
     """
     from contentlint.discovery import discover
+    from contentlint.runner import check_files
 
     resolved = config or Config()
-    ruleset = RuleSet(resolved)
-    for path in discover(paths, resolved.exclude):
-        yield lint_file(path, ruleset)
+    files = list(discover(paths, resolved.exclude))
+    result_cache = None
+    if cache:
+        from contentlint.cache import ResultCache, cache_dir, rules_fingerprint
+
+        result_cache = ResultCache(cache_dir(resolved), rules_fingerprint(resolved))
+    try:
+        yield from check_files(files, resolved, jobs=jobs, cache=result_cache, progress=progress)
+    finally:
+        if result_cache is not None:
+            result_cache.close()

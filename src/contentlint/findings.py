@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 CATEGORIES: tuple[str, ...] = ("spam", "claims", "safety", "attribution", "readability", "grammar")
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a finding is; ``--fail-on`` compares against this order."""
 
     INFO = "info"

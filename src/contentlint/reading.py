@@ -7,6 +7,12 @@ from contentlint.findings import FileError
 
 def read_source(path: str, max_bytes: int) -> str | FileError:
     """The decoded text of ``path`` (UTF-8, optional byte-order mark), or why it cannot be read."""
+    data = read_bytes(path, max_bytes)
+    return data if isinstance(data, FileError) else decode_source(path, data)
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes | FileError:
+    """The raw content of ``path``, or why it cannot be read."""
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -20,7 +26,7 @@ def read_source(path: str, max_bytes: int) -> str | FileError:
         return FileError(path, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
         return FileError(path, f"too large: over {max_bytes:,} bytes (raise max-file-bytes to check it)")
-    return decode_source(path, data)
+    return data
 
 
 def decode_source(path: str, data: bytes) -> str | FileError:

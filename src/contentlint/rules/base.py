@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
+from contentlint.config import Config
 from contentlint.document import Article
 from contentlint.findings import CATEGORIES, Finding, Fix, Severity
 
@@ -71,12 +72,16 @@ class RuleContext:
         severity: Severity,
         options: Mapping[str, Any],
         path: str,
+        config: Config | None = None,
     ) -> None:
         self.article = article
         self.meta = meta
         self.severity = severity
         self.options = options
         self.path = path
+        # The run's settings, for rules backed by a service configured outside their options
+        # (the grammar rules read the [languagetool] table).
+        self.config = config if config is not None else Config()
         self.findings: list[Finding] = []
 
     def report(
@@ -146,7 +151,7 @@ class RuleContext:
 class Rule:
     """Base class of every rule. Subclasses set ``meta`` and implement :meth:`check`."""
 
-    meta: ClassVar[RuleMeta]
+    meta: RuleMeta
 
     def check(self, article: Article, ctx: RuleContext) -> None:
         raise NotImplementedError
@@ -159,11 +164,7 @@ class InstanceRule(Rule):
     """A rule whose metadata is set per instance (YAML rules, rules built from data)."""
 
     def __init__(self, meta: RuleMeta) -> None:
-        self._meta = meta
-
-    @property  # type: ignore[override]
-    def meta(self) -> RuleMeta:  # noqa: D401
-        return self._meta
+        self.meta = meta
 
 
 def severity_of(value: str | Severity) -> Severity:

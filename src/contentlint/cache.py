@@ -1,0 +1,142 @@
+"""A results cache: a file whose content, settings and rules have not changed is not checked again.
+
+The key of an entry is the file's path and content hash; an entry is valid only for the
+fingerprint of the run that wrote it (contentlint version, every rule module and pack, the
+installed plugins and the configuration), so a change to any of these invalidates exactly the
+entries it could change. Entries are JSON in one SQLite file; the cache is best effort: any error
+reading or writing it just means the file is checked again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+from contentlint._version import __version__
+from contentlint.config import Config
+from contentlint.findings import FileResult
+from contentlint.serialize import result_from_data, result_to_data
+
+DEFAULT_DIR = ".contentlint_cache"
+_SCHEMA = "v1"
+_KEEP_RUNS = 4
+
+
+def cache_dir(config: Config) -> Path:
+    configured = os.environ.get("CONTENTLINT_CACHE_DIR") or config.cache_dir
+    if configured:
+        base = Path(str(configured))
+        return base if base.is_absolute() else (config.root or Path.cwd()) / base
+    return Path.cwd() / DEFAULT_DIR
+
+
+def _stat_lines(folder: Path, suffixes: tuple[str, ...]) -> Iterable[str]:
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in suffixes and "__pycache__" not in path.parts:
+            stat = path.stat()
+            yield f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def rules_fingerprint(config: Config) -> str:
+    """Changes whenever contentlint, a rule module, a rule pack or an installed plugin changes."""
+    from contentlint.rules.registry import ENTRY_POINT_GROUP, builtin_pack_dir
+
+    digest = hashlib.sha256(f"{_SCHEMA}:{__version__}".encode())
+    package = Path(__file__).resolve().parent
+    for line in _stat_lines(package, (".py",)):
+        digest.update(line.encode())
+    packs = builtin_pack_dir()
+    for folder in [packs, *config.rule_packs]:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".yaml", ".yml"):
+                    digest.update(path.read_bytes())
+        elif folder.is_file():
+            digest.update(folder.read_bytes())
+    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        version = entry.dist.version if entry.dist else "?"
+        digest.update(f"{entry.name}={entry.value}@{version}".encode())
+    digest.update(config.fingerprint().encode())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.fingerprint = fingerprint
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            gitignore = folder / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n")
+            self._db = sqlite3.connect(folder / "results.sqlite", timeout=5)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (path TEXT, digest TEXT, fingerprint TEXT, data TEXT,"
+                " PRIMARY KEY (path, digest, fingerprint))"
+            )
+            self._db.execute("CREATE TABLE IF NOT EXISTS runs (fingerprint TEXT PRIMARY KEY, used REAL)")
+        except (OSError, sqlite3.Error):
+            self._db = None
+
+    @staticmethod
+    def digest(content: bytes) -> str:
+        return hashlib.sha256(content).hexdigest()
+
+    def get(self, path: str, digest: str) -> FileResult | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT data FROM results WHERE path = ? AND digest = ? AND fingerprint = ?",
+                (path, digest, self.fingerprint),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            result = result_from_data(path, json.loads(row[0]))
+        except (ValueError, TypeError, KeyError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, path: str, digest: str, result: FileResult) -> None:
+        if self._db is None or result.error is not None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute(
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                (path, digest, self.fingerprint, json.dumps(result_to_data(result))),
+            )
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, julianday('now'))", (self.fingerprint,))
+            # Keep the entries of the few most recent settings (a hook and a full run may alternate).
+            self._db.execute(
+                "DELETE FROM results WHERE fingerprint NOT IN"
+                " (SELECT fingerprint FROM runs ORDER BY used DESC LIMIT ?)",
+                (_KEEP_RUNS,),
+            )
+            self._db.execute(
+                "DELETE FROM runs WHERE fingerprint NOT IN (SELECT fingerprint FROM runs ORDER BY used DESC LIMIT ?)",
+                (_KEEP_RUNS,),
+            )
+            self._db.commit()
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._db = None

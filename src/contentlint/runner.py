@@ -1,0 +1,142 @@
+"""Checking many files fast: a results cache, and worker processes with the report kept in order.
+
+Files are read in the parent (to look them up in the cache by content) and the rest are checked
+in batches by a process pool. Results come back in the order the files were found, whatever the
+scheduling, and only a bounded window of batches is in flight, so memory stays flat however large
+the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from contentlint.cache import ResultCache
+from contentlint.config import Config
+from contentlint.document import kind_for_path
+from contentlint.findings import FileError, FileResult
+from contentlint.reading import decode_source, read_bytes
+from contentlint.ruleset import RuleSet
+
+_BATCH = 8
+_WINDOW_PER_JOB = 4
+_SERIAL_BELOW = 6  # starting processes costs more than it saves on a handful of files
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: str
+    content: bytes
+    digest: str
+
+
+_worker_rules: RuleSet | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _worker_rules
+    if _worker_rules is None or _worker_rules.config != config:
+        _worker_rules = RuleSet(config)
+
+
+def _check_content(path: str, content: bytes, ruleset: RuleSet) -> FileResult:
+    from contentlint.engine import lint_source
+
+    kind = kind_for_path(path)
+    source = decode_source(path, content)
+    if isinstance(source, FileError):
+        return FileResult(path, error=source)
+    if kind is None:
+        return FileResult(path, error=FileError(path, "unsupported file type"))
+    try:
+        return lint_source(source, kind, path, ruleset)
+    except RecursionError:
+        return FileResult(path, error=FileError(path, "markup nested too deeply to parse"))
+
+
+def _check_batch(batch: list[_Job]) -> list[FileResult]:
+    assert _worker_rules is not None
+    return [_check_content(job.path, job.content, _worker_rules) for job in batch]
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _prepare(path: str, config: Config, cache: ResultCache | None) -> FileResult | _Job:
+    if kind_for_path(path) is None:
+        return FileResult(path, error=FileError(path, "unsupported file type: contentlint reads .md, "
+                                                      ".markdown, .txt, .html and .htm files"))
+    content = read_bytes(path, config.max_file_bytes)
+    if isinstance(content, FileError):
+        return FileResult(path, error=content)
+    digest = ResultCache.digest(content) if cache is not None else ""
+    if cache is not None:
+        cached = cache.get(path, digest)
+        if cached is not None:
+            return cached
+    return _Job(path, content, digest)
+
+
+def check_files(
+    paths: Iterable[str],
+    config: Config,
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    progress: Progress | None = None,
+) -> Iterator[FileResult]:
+    """Check every path, yielding results in the order of ``paths``."""
+    ruleset = RuleSet(config)  # validates the configuration before any work starts
+    paths = list(paths)
+    if jobs <= 1 or len(paths) < _SERIAL_BELOW:
+        for done, path in enumerate(paths, start=1):
+            item = _prepare(path, config, cache)
+            result = item if isinstance(item, FileResult) else _check_content(item.path, item.content, ruleset)
+            if cache is not None and isinstance(item, _Job):
+                cache.put(path, item.digest, result)
+            if progress:
+                progress(done)
+            yield result
+        return
+    global _worker_rules
+    _worker_rules = ruleset  # inherited by forked workers; others build their own in _init_worker
+    yield from _parallel(paths, config, jobs, cache, progress)
+
+
+def _parallel(
+    paths: list[str], config: Config, jobs: int, cache: ResultCache | None, progress: Progress | None
+) -> Iterator[FileResult]:
+    window = jobs * _WINDOW_PER_JOB
+    pending: deque[tuple[list[FileResult | _Job], Future[list[FileResult]] | None]] = deque()
+    done = 0
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+
+        def drain(limit: int) -> Iterator[FileResult]:
+            nonlocal done
+            while len(pending) > limit:
+                items, future = pending.popleft()
+                computed = iter(future.result()) if future is not None else iter(())
+                for item in items:
+                    if isinstance(item, FileResult):
+                        result = item
+                    else:
+                        result = next(computed)
+                        if cache is not None:
+                            cache.put(item.path, item.digest, result)
+                    done += 1
+                    if progress:
+                        progress(done)
+                    yield result
+
+        for start in range(0, len(paths), _BATCH):
+            items = [_prepare(path, config, cache) for path in paths[start : start + _BATCH]]
+            work = [item for item in items if isinstance(item, _Job)]
+            pending.append((items, pool.submit(_check_batch, work) if work else None))
+            yield from drain(window)
+        yield from drain(0)

@@ -1,0 +1,96 @@
+"""Parallel checking keeps the report order; the cache reuses what is unchanged and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contentlint.cache import ResultCache, rules_fingerprint
+from contentlint.config import Config
+from contentlint.engine import lint_paths
+from contentlint.runner import check_files
+from support import CORPUS
+
+SPAM = "Stretching helps, Call Now stretching can ease stiffness. This miracle works."
+
+
+def _corpus(folder: Path, count: int = 40) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = sorted(CORPUS.glob("*.txt"))
+    paths = []
+    for index in range(count):
+        path = folder / f"article-{index:03d}.txt"
+        body = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        path.write_text(body + ("\n\n" + SPAM if index % 3 == 0 else ""), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _summary(results: list) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    return [(r.path, [(f.rule, f.line, f.column) for f in r.findings]) for r in results]
+
+
+def test_parallel_run_matches_serial_run_in_order(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "c")
+    serial = list(check_files(paths, Config(), jobs=1))
+    parallel = list(check_files(paths, Config(), jobs=2))
+    assert [r.path for r in parallel] == paths
+    assert _summary(parallel) == _summary(serial)
+    assert any(r.findings for r in parallel)
+
+
+def test_cache_hits_on_an_unchanged_corpus_and_results_are_identical(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "c", 12)
+    config = Config()
+    cold_cache = ResultCache(tmp_path / "cache", rules_fingerprint(config))
+    cold = list(check_files(paths, config, jobs=1, cache=cold_cache))
+    cold_cache.close()
+    assert cold_cache.hits == 0
+    warm_cache = ResultCache(tmp_path / "cache", rules_fingerprint(config))
+    warm = list(check_files(paths, config, jobs=2, cache=warm_cache))
+    warm_cache.close()
+    assert warm_cache.hits == len(paths) and warm_cache.misses == 0
+    assert _summary(warm) == _summary(cold)
+    assert [r.metrics for r in warm] == [r.metrics for r in cold]
+
+
+def test_an_edited_file_is_checked_again(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "c", 6)
+    config = Config()
+    first = ResultCache(tmp_path / "cache", rules_fingerprint(config))
+    list(check_files(paths, config, cache=first))
+    first.close()
+    Path(paths[1]).write_text("A miracle drink, Call Now today.", encoding="utf-8")
+    second = ResultCache(tmp_path / "cache", rules_fingerprint(config))
+    results = list(check_files(paths, config, cache=second))
+    second.close()
+    assert second.hits == len(paths) - 1 and second.misses == 1
+    assert {f.rule for f in results[1].findings} >= {"SPAM001", "CLAIM001"}
+
+
+def test_config_and_rule_pack_changes_change_the_fingerprint(tmp_path: Path) -> None:
+    base = rules_fingerprint(Config())
+    assert rules_fingerprint(Config(ignore=("CLAIM001",))) != base
+    pack = tmp_path / "house.yaml"
+    pack.write_text("rules: []\n")
+    with_pack = rules_fingerprint(Config(rule_packs=(pack,)))
+    assert with_pack != base
+    pack.write_text("rules: []\n# edited\n")
+    assert rules_fingerprint(Config(rule_packs=(pack,))) != with_pack
+
+
+def test_cache_is_json_not_pickle(tmp_path: Path) -> None:
+    import sqlite3
+
+    paths = _corpus(tmp_path / "c", 1)
+    cache = ResultCache(tmp_path / "cache", "fp")
+    list(check_files(paths, Config(), cache=cache))
+    cache.close()
+    (data,) = sqlite3.connect(tmp_path / "cache" / "results.sqlite").execute("SELECT data FROM results").fetchone()
+    assert data.startswith("{")
+
+
+def test_lint_paths_with_cache_in_configured_folder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _corpus(tmp_path / "c", 3)
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    list(lint_paths([str(tmp_path / "c")], Config(), cache=True))
+    assert (tmp_path / "elsewhere" / "results.sqlite").is_file()
