@@ -46,8 +46,15 @@ class _Painter:
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = _Painter(options.color)
     lines: list[str] = []
-    for result in run.files:
-        lines.extend(_file_lines(result, options, paint))
+    if options.statistics:
+        lines.extend(_statistics(run, paint))
+    else:
+        for result in run.files:
+            lines.extend(_file_lines(result, options, paint))
+    if options.quiet:
+        while lines and not lines[-1]:
+            lines.pop()
+        return "".join(line + "\n" for line in lines)
     if lines and lines[-1]:
         lines.append("")
     lines.append(_summary(run, paint))
@@ -119,6 +126,29 @@ def _width(text: str) -> int:
             continue
         total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return total
+
+
+def _statistics(run: RunResult, paint: _Painter) -> list[str]:
+    """One line a rule that reported: how many findings, most first, and how many --fix can fix."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for finding in run.findings:
+        tally = counts.setdefault((finding.rule, finding.name), [0, 0])
+        tally[0] += 1
+        tally[1] += finding.fix is not None
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0][0]))
+    width_count = max((len(str(total)) for (total, _) in counts.values()), default=1)
+    width_code = max((len(neutralise(code)) for (code, _) in counts), default=1)
+    lines = []
+    for (code, name), (total, fixable) in ordered:
+        fixes = f" ({fixable} fixable with --fix)" if fixable else ""
+        code_text = neutralise(code)
+        padding = " " * (width_code - len(code_text))
+        count = f"{total:>{width_count}}"
+        lines.append(f"{count}  {paint('code', code_text)}{padding}  {neutralise(name)}{fixes}")
+    for error in run.errors:
+        reason = neutralise(error.reason)
+        lines.append(f"{paint('path', neutralise(error.path))}: {paint('error', 'error')}: {reason}")
+    return lines
 
 
 def _summary(run: RunResult, paint: _Painter) -> str:

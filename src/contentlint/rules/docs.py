@@ -89,3 +89,34 @@ def rule_page(meta: RuleMeta) -> str:
     else:
         parts.append("None.")
     return "\n".join(parts).rstrip() + "\n"
+
+
+REGENERATE_COMMAND = "contentlint rules --format markdown > docs/rules.md"
+
+
+def rules_markdown(registry: Registry) -> str:
+    """Every rule's page in one Markdown document, with an index table first (docs/rules.md)."""
+    rules = list(registry)
+    parts = [
+        "# Rules",
+        "",
+        f"<!-- Generated from the rule registry by `{REGENERATE_COMMAND}`. Do not edit by hand. -->",
+        "",
+        f"contentlint has {len(rules)} rules. `contentlint rule CODE` prints one rule's page; "
+        "rules marked fixable are repaired by `contentlint check --fix`.",
+        "",
+        "| Code | Name | Category | Severity | Fixable | Summary |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for rule in rules:
+        meta = rule.meta
+        anchor = f"{meta.code} {meta.name}".lower().replace(" ", "-")
+        summary = meta.summary.replace("|", "\\|")
+        parts.append(
+            f"| [{meta.code}](#{anchor}) | `{meta.name}` | {meta.category} | {meta.severity.value} | "
+            f"{'yes' if meta.fixable else ''} | {summary} |"
+        )
+    parts.append("")
+    for rule in rules:
+        parts.append(rule_page(rule.meta))
+    return "\n".join(parts).rstrip() + "\n"
