@@ -29,12 +29,16 @@ FORMATS: tuple[str, ...] = tuple(_RENDERERS)
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     """How to render: ``sources`` maps a path to its decoded text (for source lines and snippets);
-    ``cwd`` is the folder paths are made relative to (the current directory when ``None``)."""
+    ``cwd`` is the folder paths are made relative to (the current directory when ``None``).
+    ``quiet`` leaves out everything but the findings; ``statistics`` counts findings per rule
+    instead of listing them (both for the text format)."""
 
     color: bool = False
     show_source: bool = False
     cwd: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
+    quiet: bool = False
+    statistics: bool = False
 
 
 Renderer = Callable[["RunResult", ReportOptions], str]
@@ -48,9 +52,18 @@ def render(
     show_source: bool = False,
     cwd: str | None = None,
     sources: Mapping[str, str] | None = None,
+    quiet: bool = False,
+    statistics: bool = False,
 ) -> str:
     """Render ``run`` in format ``fmt`` (one of :data:`FORMATS`)."""
-    options = ReportOptions(color=color, show_source=show_source, cwd=cwd, sources=sources or {})
+    options = ReportOptions(
+        color=color,
+        show_source=show_source,
+        cwd=cwd,
+        sources=sources or {},
+        quiet=quiet,
+        statistics=statistics,
+    )
     return renderer(fmt)(run, options)
 
 
