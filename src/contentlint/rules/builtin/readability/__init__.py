@@ -1,0 +1,1 @@
+"""Readability: reading grade, long sentences, undefined acronyms (jargon is the YAML pack ``readability-jargon``)."""

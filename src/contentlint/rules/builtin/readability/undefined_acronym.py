@@ -1,0 +1,201 @@
+"""READ003 undefined-acronym: an acronym used before, or without, being spelled out.
+
+What it flags
+    The first use, outside headings, of an acronym (two or more capital letters, optionally with
+    digits or a plural "s": "PTSD", "SSRIs", "BRCA1") that has not been spelled out before it.
+    A finding says whether the acronym is spelled out later, and where.
+
+What counts as spelled out
+    * the full term followed by the acronym in brackets: "post-traumatic stress disorder (PTSD)";
+    * the acronym followed by the full term in brackets: "PTSD (post-traumatic stress disorder)";
+    * "PTSD stands for ...", "PTSD, short for ...";
+    * the full term anywhere earlier, headings included, whose initials spell the acronym
+      (hyphenated parts and small words such as "of" and "and" are allowed):
+      "N-methyl-D-aspartate" spells NMDA, "selective serotonin reuptake inhibitors" spells SSRI.
+
+What it leaves alone
+    Acronyms every reader knows (the ``allow`` list: HIV, DNA, COVID-19, US, UK, FDA...),
+    ``extra_allow`` for a site's own, Roman numerals ("type II"), words written in capitals for
+    emphasis ("do NOT stop") and sentences set entirely in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from contentlint.document import Article
+from contentlint.findings import Severity
+from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
+
+DEFAULT_ALLOW: tuple[str, ...] = (
+    "AIDS", "HIV", "DNA", "RNA", "COVID", "COVID-19", "US", "USA", "UK", "EU", "UN", "NHS", "FDA", "CDC",
+    "WHO", "MRI", "CT", "ICU", "ER", "IV", "TV", "OK", "AM", "PM", "ID", "IQ", "UV", "CO2", "CEO", "FAQ",
+    "FAQS", "PDF", "URL", "PHD", "MD", "RN", "DIY", "ASAP", "AD", "BC", "GP", "911", "VIP", "ATM",
+)
+# Words written in capitals for emphasis or in banners, not abbreviations of anything.
+_EMPHASIS = frozenset(
+    "A AN AND ANY ALL ALWAYS ARE AS AT BE BUT BY CALL CAN DO DON'T FOR FREE FROM HAS HAVE IF IN IS IT "
+    "MAY MORE MOST MUST NEVER NEW NO NOT NOTE NOW OF ON ONLY OR OUR SHOULD SO STOP THE THIS TO TODAY UP "
+    "VERY WE WILL WITH YES YOU YOUR WARNING CAUTION IMPORTANT DANGER UPDATE READ MORE".split()
+)
+_MAX_LETTERS = 6  # longer runs of capitals are names or shouting, not acronyms
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,2})$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "or", "&"})
+_WORD_PARTS = re.compile(r"[A-Za-z0-9]+")
+
+
+def acronym_of(token: str) -> str | None:
+    """The acronym a word token is ("SSRIs" -> "SSRI", "PTSD's" -> "PTSD"), or None."""
+    core = re.sub(r"(?:['’]s|s)$", "", token) if len(token) > 2 else token
+    if not _ACRONYM.match(core):
+        return None
+    letters = [ch for ch in core if ch.isalpha()]
+    if len(letters) < 2 or len(letters) > _MAX_LETTERS or _ROMAN.match(core) or core in _EMPHASIS:
+        return None
+    return core
+
+
+class UndefinedAcronym(Rule):
+    meta = RuleMeta(
+        code="READ003",
+        name="undefined-acronym",
+        category="readability",
+        severity=Severity.WARNING,
+        summary="An acronym is used before or without being spelled out.",
+        description=(
+            "Flags the first use of an acronym (\"PTSD\", \"SSRIs\") that the article has not spelled out "
+            "before it: as \"post-traumatic stress disorder (PTSD)\", \"PTSD (post-traumatic stress "
+            "disorder)\", \"PTSD stands for...\", or the full term earlier in the text. Acronyms every reader "
+            "knows (HIV, DNA, COVID-19, US, UK, FDA... see the `allow` option), Roman numerals and words "
+            "written in capitals for emphasis are not flagged; headings are not checked. Only the first use "
+            "of each acronym is reported."
+        ),
+        rationale=(
+            "Readers who do not know an abbreviation stop understanding the sentence, and patients are "
+            "less likely than professionals to know medical ones. The Federal Plain Language Guidelines "
+            "ask writers to minimise abbreviations and to define the ones they keep, and the CDC Clear "
+            "Communication Index counts unexplained technical terms against a text."
+        ),
+        sources=(
+            "Federal Plain Language Guidelines (plainlanguage.gov, 2011): minimize abbreviations",
+            "CDC Clear Communication Index (2019)",
+        ),
+        fail_examples=examples(
+            "Ketamine may help people with PTSD when other treatments have not worked.",
+            "SSRIs are often tried first. Selective serotonin reuptake inhibitors (SSRIs) are antidepressants.",
+        ),
+        pass_examples=examples(
+            "Ketamine may help people with post-traumatic stress disorder (PTSD). PTSD can follow a trauma.",
+            "Ketamine may help people with PTSD (post-traumatic stress disorder).",
+            "Ketamine blocks N-methyl-D-aspartate receptors. These NMDA receptors help nerve cells signal.",
+            "People with HIV can live long, healthy lives. Do NOT stop your medicine on your own.",
+            "# What is PTSD?\n\nPost-traumatic stress disorder (PTSD) can follow a frightening event.",
+        ),
+        options={
+            "allow": Option(list(DEFAULT_ALLOW), "Acronyms every reader knows; these are never flagged."),
+            "extra_allow": Option([], "More acronyms to allow, added to `allow` (a site's own names)."),
+        },
+    )
+
+    def check(self, article: Article, ctx: RuleContext) -> None:
+        allowed = {str(a).upper() for a in ctx.options.get("allow", DEFAULT_ALLOW)}
+        allowed |= {str(a).upper() for a in ctx.options.get("extra_allow", ())}
+        text = article.text
+        seen: set[str] = set()
+        for word in article.words:
+            token = text[word.start : word.end]
+            acronym = acronym_of(token)
+            if acronym is None or acronym in seen or acronym.upper() in allowed:
+                continue
+            block = article.block_at(word.start)
+            if block < 0 or article.blocks[block].kind == "heading" or self._shouting(article, word.start):
+                continue
+            seen.add(acronym)
+            if self._defined_here(text, word.start, word.end, acronym) or spelled_out_before(
+                article, word.start, acronym
+            ):
+                continue
+            later = self._defined_later(article, word.end, acronym)
+            if later is None:
+                message = f"\"{acronym}\" is not spelled out anywhere in the article."
+                suggestion = (
+                    f"Write the full term the first time, followed by \"({acronym})\", or use only the full "
+                    "term if it appears just a few times."
+                )
+            else:
+                message = f"\"{acronym}\" is used before it is spelled out (line {later})."
+                suggestion = f"Spell out \"{acronym}\" here, at its first use, instead of on line {later}."
+            ctx.report(word.start, word.end, message, suggestion)
+
+    @staticmethod
+    def _shouting(article: Article, at: int) -> bool:
+        """The sentence is set in capitals (a banner or warning), so capitals say nothing."""
+        number = article.sentence_at(at)
+        if number < 0:
+            return False
+        sentence = article.sentences[number]
+        words = re.findall(r"[A-Za-z]{2,}", article.text[sentence.start : sentence.end])
+        return len(words) >= 3 and sum(1 for w in words if w.isupper()) * 5 >= len(words) * 3
+
+    @staticmethod
+    def _defined_here(text: str, start: int, end: int, acronym: str) -> bool:
+        before = text[max(0, start - 2) : start]
+        after = text[end : end + 200]
+        # "full term (PTSD)": the acronym alone in brackets right after some words
+        if before.endswith("(") or before == "( ":
+            closing = re.match(r"\s*[),;]", after)
+            if closing and re.search(r"[A-Za-z]{2,}\W*\($", text[max(0, start - 60) : start].rstrip()):
+                return True
+        # "PTSD (post-traumatic stress disorder)"
+        if re.match(r"\s*\(\s*(?:or\s+|i\.e\.,?\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)+[^)]*\)", after):
+            return True
+        return bool(re.match(r"\s*,?\s*(?:which\s+)?(?:stands\s+for|is\s+short\s+for|short\s+for|means)\b", after))
+
+    @staticmethod
+    def _defined_later(article: Article, after: int, acronym: str) -> int | None:
+        text = article.text
+        brackets = re.compile(rf"[A-Za-z]{{2,}}\s*\(\s*{re.escape(acronym)}s?\s*\)")
+        match = brackets.search(text, after)
+        if match:
+            return article.locate(match.start(), match.end()).line
+        spelled = re.compile(rf"\b{re.escape(acronym)}s?\s*\(\s*[A-Za-z][\w'’-]*\s+[^)]+\)")
+        match = spelled.search(text, after)
+        if match:
+            return article.locate(match.start(), match.end()).line
+        return None
+
+
+def spelled_out_before(article: Article, position: int, acronym: str) -> bool:
+    """Whether words before ``position`` spell ``acronym`` by their initials."""
+    letters = [ch.lower() for ch in acronym if ch.isalpha()]
+    if not letters:
+        return True
+    text = article.text
+    words: list[list[str]] = []
+    for word in article.words:
+        if word.start >= position:
+            break
+        words.append([p.lower() for p in _WORD_PARTS.findall(text[word.start : word.end])])
+    first = letters[0]
+    return any(parts and parts[0][0] == first and _spells(letters, 0, words, index)
+               for index, parts in enumerate(words))
+
+
+def _spells(letters: Sequence[str], at: int, words: Sequence[list[str]], index: int) -> bool:
+    if at == len(letters):
+        return True
+    if index >= len(words) or not words[index]:
+        return False
+    parts = words[index]
+    # a hyphenated word may give one initial or one for each of its leading parts
+    for used in range(1, len(parts) + 1):
+        if at + used > len(letters) or parts[used - 1][0] != letters[at + used - 1]:
+            break
+        if _spells(letters, at + used, words, index + 1):
+            return True
+    return parts[0] in _MINOR_WORDS and at > 0 and _spells(letters, at, words, index + 1)
+
+
+RULES = [UndefinedAcronym]
