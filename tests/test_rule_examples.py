@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from contentlint import lint_text
@@ -13,6 +15,9 @@ RULES = list(load_registry())
 
 
 def _codes(text: str, kind: str, code: str) -> list[str]:
+    if code.startswith("GRAM") and not os.environ.get("CONTENTLINT_LANGUAGETOOL_URL"):
+        pytest.skip("GRAM rules need a LanguageTool server: set CONTENTLINT_LANGUAGETOOL_URL "
+                    "(tests/grammar runs their examples against recorded replies)")
     result = lint_text(text, kind=kind, config=Config(select=(code,)))
     return [f.rule for f in result.findings if f.rule == code]
 

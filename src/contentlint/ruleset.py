@@ -60,6 +60,8 @@ class RuleSet:
             chosen.update((r.meta.code, r) for r in self.registry if r.meta.enabled_by_default)
         for selector in config.extend_select:
             chosen.update((r.meta.code, r) for r in self.registry.select(selector))
+        if config.grammar:  # grammar rules are off by default; `grammar = true` / --grammar adds them
+            chosen.update((r.meta.code, r) for r in self.registry.select("grammar"))
         for selector in config.ignore:
             for rule in self.registry.select(selector):
                 chosen.pop(rule.meta.code, None)

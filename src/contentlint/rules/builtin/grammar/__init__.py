@@ -1,0 +1,1 @@
+"""Grammar and spelling rules backed by LanguageTool."""
