@@ -21,6 +21,7 @@ _RENDERERS: dict[str, str] = {
     "json": "contentlint.reports.json_report",
     "sarif": "contentlint.reports.sarif",
     "github": "contentlint.reports.github",
+    "html": "contentlint.reports.html",
 }
 
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)
