@@ -5,7 +5,8 @@ A pack is a YAML file with a top-level ``rules:`` list. Each rule names its ``en
 ``existence``
     Report every match of ``phrases`` (literal, whole words, case-insensitive) or ``patterns``
     (RE2 regular expressions), unless it overlaps a match of ``exceptions`` or one of the
-    ``skip_when`` context checks holds (negated, quoted, cited, hedged, heading).
+    ``skip_when`` context checks holds (negated, quoted, reported, cited, hedged, question,
+    heading: see ``contentlint.text.context.CHECKS``).
 ``substitution``
     ``swap`` maps a phrase to its replacement; every match is reported with the replacement as
     the suggestion (and as a fix when the rule is ``fixable``).
