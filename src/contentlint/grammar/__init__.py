@@ -7,7 +7,7 @@ Heavy imports (requests, language-tool-python) happen only when a check is actua
 
 from __future__ import annotations
 
-from contentlint.grammar.client import Issue, ensure_available, issues_for, settings_for
+from contentlint.grammar.client import Issue, connect_for_run, ensure_available, issues_for, settings_for
 from contentlint.grammar.errors import HOW_TO_PROVIDE, LanguageToolUnavailable
 from contentlint.grammar.settings import URL_ENV, GrammarSettings, grammar_settings
 
@@ -17,6 +17,7 @@ __all__ = [
     "GrammarSettings",
     "Issue",
     "LanguageToolUnavailable",
+    "connect_for_run",
     "ensure_available",
     "grammar_settings",
     "issues_for",

@@ -46,7 +46,7 @@ class _Checker:
 
     def __init__(self, tool: Any, url: str, settings: GrammarSettings) -> None:
         self._tool = tool
-        self._url = url
+        self.url = url
         self._settings = settings
         self._failure: str | None = None
 
@@ -57,7 +57,7 @@ class _Checker:
             matches = self._tool.check(text)
             return tuple(_issue(match, text) for match in matches)
         except Exception as exc:  # a remote service: any failure is reported, never a traceback
-            self._failure = _explain(exc, self._url, self._settings)
+            self._failure = _explain(exc, self.url, self._settings)
             raise LanguageToolUnavailable(self._failure) from None
 
 
@@ -76,10 +76,20 @@ def settings_for(config: Config) -> GrammarSettings:
     return settings
 
 
-def ensure_available(settings: GrammarSettings) -> None:
-    """Connect to LanguageTool now (starting a local one if that is how it is provided);
-    raises :class:`LanguageToolUnavailable` when it cannot be used."""
-    _checker(settings)
+def ensure_available(settings: GrammarSettings) -> str:
+    """Connect to LanguageTool now (starting a local one if that is how it is provided) and
+    return its URL; raises :class:`LanguageToolUnavailable` when it cannot be used."""
+    return _checker(settings).url
+
+
+def connect_for_run(config: Config) -> Config:
+    """Connect to LanguageTool for a run and return the configuration pinned to its URL, so worker
+    processes (and the results cache) use that same server. Raises
+    :class:`LanguageToolUnavailable` when none can be used."""
+    from dataclasses import replace
+
+    url = ensure_available(settings_for(config))
+    return replace(config, languagetool={**config.languagetool, "url": url})
 
 
 def issues_for(text: str, settings: GrammarSettings) -> list[Issue]:
