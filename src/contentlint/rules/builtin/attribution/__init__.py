@@ -1,0 +1,1 @@
+"""Attribution rules: sources, authorship and currency (HONcode, the JAMA benchmarks)."""

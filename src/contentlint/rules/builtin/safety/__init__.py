@@ -1,0 +1,1 @@
+"""Safety rules: what a responsible health article must say about risks, crises and advice."""

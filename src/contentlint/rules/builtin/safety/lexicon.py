@@ -1,0 +1,148 @@
+"""Word lists kept as YAML data under ``rules/data/``, loaded once and compiled once.
+
+A data file maps a list name to either a list of phrases or a table with ``phrases`` (literal,
+whole words, case-insensitive) and ``patterns`` (RE2 regular expressions). Lists may be grouped
+one level deeper (``crisis_resources: {us: {...}, uk: {...}}``). Users extend any list with
+further files of the same shape (a rule's ``data_files`` option); their entries are added to the
+built-in ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from contentlint.errors import RulePackError
+from contentlint.rules.phrases import PhraseMatcher, SafePatterns
+
+
+def data_dir() -> Path:
+    from contentlint.rules.registry import builtin_pack_dir
+
+    return builtin_pack_dir() / "data"
+
+
+class Lexicon:
+    """Literal phrases and RE2 patterns searched together."""
+
+    def __init__(self, phrases: Iterable[str], patterns: Sequence[str], origin: str) -> None:
+        self.phrase_list = tuple(phrases)
+        self.pattern_list = tuple(patterns)
+        self._phrases = PhraseMatcher(self.phrase_list)
+        self._patterns = SafePatterns(self.pattern_list, origin=origin)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Matches in ``text[start:end]`` by position; overlapping matches keep the longest first."""
+        found = sorted(
+            [*self._phrases.finditer(text, start, end), *self._patterns.finditer(text, start, end)],
+            key=lambda m: (m[0], -m[1]),
+        )
+        kept: list[tuple[int, int, str]] = []
+        for match in found:
+            if kept and match[0] < kept[-1][1]:
+                continue
+            kept.append(match)
+        return kept
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
+        matches = self.finditer(text, start, end)
+        return matches[0] if matches else None
+
+    def __bool__(self) -> bool:
+        return bool(self._phrases) or bool(self._patterns)
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path) -> Mapping[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{path}: cannot read word list: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise RulePackError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise RulePackError(f"{path}: a word-list file must be a mapping of list names")
+    return data
+
+
+def _strings(path: Path, where: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RulePackError(f"{path}: '{where}' must be a list of strings")
+    return list(value)
+
+
+def _entries(path: Path, where: str, value: Any) -> tuple[list[str], list[str]]:
+    """(phrases, patterns) of one list: a plain list of phrases, or a phrases/patterns table."""
+    if isinstance(value, list):
+        return _strings(path, where, value), []
+    if isinstance(value, dict):
+        unknown = set(value) - {"phrases", "patterns", "description"}
+        if unknown:
+            raise RulePackError(f"{path}: '{where}': unknown key(s) {', '.join(sorted(unknown))}")
+        return (_strings(path, f"{where}.phrases", value.get("phrases")),
+                _strings(path, f"{where}.patterns", value.get("patterns")))
+    raise RulePackError(f"{path}: '{where}' must be a list of phrases or a table of phrases and patterns")
+
+
+def _lookup(path: Path, data: Mapping[str, Any], key: str) -> Any:
+    value: Any = data
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def resolve_files(names: Iterable[str]) -> tuple[Path, ...]:
+    """User data files as absolute paths (relative ones are read from the working directory)."""
+    return tuple(Path(name).expanduser().resolve() for name in names)
+
+
+def data_keys(data_file: str, group: str) -> list[str]:
+    """Names inside ``group`` of a built-in data file (e.g. the locales of the crisis resources)."""
+    value = _lookup(data_dir() / data_file, _read(data_dir() / data_file), group)
+    return sorted(value) if isinstance(value, dict) else []
+
+
+@lru_cache(maxsize=128)
+def lexicon(
+    data_file: str,
+    keys: tuple[str, ...],
+    extra_files: tuple[Path, ...] = (),
+    extra_phrases: tuple[str, ...] = (),
+) -> Lexicon:
+    """One compiled lexicon of the lists ``keys`` (dotted for nested lists) of a built-in data
+    file, plus the same lists in ``extra_files`` and any ``extra_phrases``."""
+    phrases: list[str] = list(extra_phrases)
+    patterns: list[str] = []
+    builtin = data_dir() / data_file
+    for path in (builtin, *extra_files):
+        data = _read(path)
+        for key in keys:
+            value = _lookup(path, data, key)
+            if value is None:
+                if path == builtin:
+                    raise RulePackError(f"{path}: missing list '{key}'")
+                continue
+            found_phrases, found_patterns = _entries(path, key, value)
+            phrases.extend(found_phrases)
+            patterns.extend(found_patterns)
+    try:
+        return Lexicon(phrases, patterns, origin=f"{data_file} {', '.join(keys)}")
+    except ValueError as exc:
+        raise RulePackError(str(exc)) from None
+
+
+def as_tuple(value: Any) -> tuple[str, ...]:
+    """An option value given as one string or a list of strings, as a tuple."""
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value if str(v).strip())
+    return ()
