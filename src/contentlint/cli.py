@@ -348,5 +348,37 @@ def show_rule(code: str, config_path: Path | None) -> None:
     click.echo(rule_page(rule.meta))
 
 
+@main.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file.")
+def stats(paths: tuple[str, ...], fmt: str, config_path: Path | None) -> None:
+    """Show reading metrics (words, sentences, grades, reading ease) per article in PATHS and for the corpus."""
+    from contentlint.config import load_config
+    from contentlint.metrics import measure_paths, metrics_table, stats_report
+    from contentlint.reports.json_report import dumps
+
+    results = list(measure_paths(paths or (".",), load_config(config_path)))
+    for result in results:
+        if result.error is not None:
+            click.echo(f"{result.error.path}: could not be measured: {result.error.reason}", err=True)
+    if fmt == "json":
+        click.echo(dumps(_finite(stats_report(results))))
+    else:
+        click.echo(metrics_table(results))
+    sys.exit(EXIT_ERROR if any(r.error is not None for r in results) else EXIT_CLEAN)
+
+
+def _finite(value: Any) -> Any:
+    """JSON has no NaN: a metric that cannot be computed becomes null."""
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

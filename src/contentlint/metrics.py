@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from contentlint.config import Config
 from contentlint.document import Article, kind_for_path, parse
@@ -76,6 +77,19 @@ def corpus_summary(results: Sequence[FileResult]) -> dict[str, dict[str, float]]
         values = [m[name] for m in measured if name in m and math.isfinite(m[name])]
         mean[name] = round(sum(values) / len(values), 2) if values else math.nan
     return {"total": dict(sorted(total.items())), "mean": mean}
+
+
+def stats_report(results: Sequence[FileResult]) -> dict[str, Any]:
+    """``contentlint stats --format json`` as plain data (NaN stays NaN; the writer makes it null)."""
+    return {
+        "files": [
+            {"path": r.path, "title": r.title, "metrics": {n: r.metrics.get(n, math.nan) for n in METRIC_NAMES}}
+            for r in results
+            if r.error is None
+        ],
+        "errors": [{"path": r.error.path, "reason": r.error.reason} for r in results if r.error is not None],
+        "corpus": {"files": sum(1 for r in results if r.error is None), **corpus_summary(results)},
+    }
 
 
 def metrics_table(results: Sequence[FileResult]) -> str:
