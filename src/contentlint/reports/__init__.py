@@ -22,6 +22,7 @@ _RENDERERS: dict[str, str] = {
     "sarif": "contentlint.reports.sarif",
     "github": "contentlint.reports.github",
     "html": "contentlint.reports.html",
+    "markdown": "contentlint.reports.markdown",
 }
 
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)

@@ -71,9 +71,9 @@ def grade_histogram(grades: Sequence[float], metric_label: str) -> str:
     # an empty bin a grade below the target keeps the target line clear of the axis
     low = int(min([TARGET_GRADE, *bins])) - 1
     below = [(0, low, low + 1)] + [(n, b, b + 1) for b, n in sorted(bins.items()) if b + 1 <= TARGET_GRADE]
-    above = [(n, b, b + 1) for b, n in sorted(bins.items()) if b + 1 > TARGET_GRADE]
+    above: list[tuple[int, float, float]] = [(n, b, b + 1) for b, n in sorted(bins.items()) if b + 1 > TARGET_GRADE]
     chart.add(f"at or below grade {TARGET_GRADE:g}", below)
-    chart.add(f"above grade {TARGET_GRADE:g}", above or [None])
+    chart.add(f"above grade {TARGET_GRADE:g}", above or [(0, low, low + 1)])
     tallest = max(bins.values(), default=1)
     chart.y_labels = integer_ticks(tallest)
     # a bar one twentieth of a grade wide reads as the target line, drawn by the library itself

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import math
 from collections import Counter
@@ -133,7 +134,7 @@ def segments(source: str, findings: list[Finding]) -> list[list[Any]]:
             spans.append((start, end, index))
     cuts = sorted({0, len(source)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
     pieces: list[list[Any]] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         covering = [i for s, e, i in spans if s <= start and end <= e]
         pieces.append([source[start:end], covering])
     return pieces
