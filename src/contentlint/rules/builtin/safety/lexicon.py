@@ -146,3 +146,39 @@ def as_tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value if str(v).strip())
     return ()
+
+
+@lru_cache(maxsize=32)
+def swaps(data_file: str, key: str, extra_files: tuple[Path, ...] = ()) -> tuple[tuple[str, str, bool], ...]:
+    """A list of ``{phrase, replacement, fix}`` records as (phrase, replacement, fixable) tuples."""
+    found: list[tuple[str, str, bool]] = []
+    builtin = data_dir() / data_file
+    for path in (builtin, *extra_files):
+        value = _lookup(path, _read(path), key)
+        if value is None and path != builtin:
+            continue
+        if not isinstance(value, list):
+            raise RulePackError(f"{path}: '{key}' must be a list of {{phrase, replacement}} entries")
+        for index, entry in enumerate(value):
+            where = f"{key}[{index}]"
+            if not isinstance(entry, dict) or not isinstance(entry.get("phrase"), str) \
+                    or not isinstance(entry.get("replacement"), str):
+                raise RulePackError(f"{path}: '{where}' needs a 'phrase' and a 'replacement' (strings)")
+            unknown = set(entry) - {"phrase", "replacement", "fix"}
+            if unknown:
+                raise RulePackError(f"{path}: '{where}': unknown key(s) {', '.join(sorted(unknown))}")
+            found.append((entry["phrase"], entry["replacement"], bool(entry.get("fix", False))))
+    return tuple(found)
+
+
+def title_anchor(article: Any) -> tuple[int, int] | None:
+    """Where the article's title stands in its text (the place to report what the article lacks)."""
+    title = (article.title or "").strip()
+    if title:
+        index = article.text.find(title)
+        if index >= 0:
+            return index, index + len(title)
+    if article.sentences:
+        first = article.sentences[0]
+        return first.start, first.end
+    return None

@@ -1,0 +1,101 @@
+"""ATTR001 no-sources: the article cites nothing.
+
+What it flags
+    An article with no reference section, no outbound link, no citation marker ("[1]", "(Smith
+    et al., 2021)", a DOI or PMID), and no named study, journal, researcher or health organisation
+    ("according to the CDC", "published in JAMA Psychiatry", "researchers at Yale University").
+
+Options
+    ``min_words`` (default 150): shorter texts (snippets, captions) are not checked.
+    ``extra_sources`` adds names that count as a source (your organisation's experts, say);
+    ``data_files`` names YAML files shaped like ``rules/data/sources.yaml``.
+"""
+
+from __future__ import annotations
+
+from contentlint.document import Article
+from contentlint.findings import Severity
+from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
+from contentlint.rules.builtin.safety.lexicon import as_tuple, lexicon, resolve_files, title_anchor
+
+_DATA = "sources.yaml"
+_MIN_WORDS = 150
+_HEADING_MAX_WORDS = 4
+
+
+def _has_reference_section(article: Article, headings: frozenset[str]) -> bool:
+    for number, block in enumerate(article.blocks[:-1]):
+        words = article.block_text(block).strip().rstrip(":").split()
+        if not words or len(words) > _HEADING_MAX_WORDS:
+            continue
+        if block.kind in ("heading", "paragraph") and " ".join(words).lower() in headings:
+            return True
+    return False
+
+
+def _has_outbound_link(article: Article) -> bool:
+    return any(link.target.lower().startswith(("http://", "https://", "www.")) for link in article.links)
+
+
+class NoSources(Rule):
+    meta = RuleMeta(
+        code="ATTR001",
+        name="no-sources",
+        category="attribution",
+        severity=Severity.WARNING,
+        summary="The article cites no source: no references, links, named studies or organisations.",
+        description=(
+            "Flags an article that gives readers no way to check it: no reference section, no outbound link, "
+            "no citation marker (\"[1]\", \"(Smith et al., 2021)\", a DOI or PMID), and no named study, "
+            "journal, researcher or health organisation (\"according to the CDC\", \"published in JAMA\")."
+        ),
+        rationale=(
+            "HONcode principle 4 (attribution) and the JAMA benchmarks for health websites (Silberg et al., "
+            "1997) require health information to cite its sources so readers can check it; DISCERN asks "
+            "whether it is clear what sources were used. Unsourced health content cannot be verified."
+        ),
+        sources=(
+            "HONcode principle 4: attribution",
+            "Silberg WM, Lundberg GD, Musacchio RA. JAMA 1997;277:1244-5 (JAMA benchmarks: attribution)",
+            "DISCERN instrument, question 4",
+        ),
+        fail_examples=examples(
+            "Ketamine therapy is changing mental health care. " * 12
+            + "Studies suggest it works quickly for many people, and clinics are opening across the country.",
+        ),
+        pass_examples=examples(
+            "Ketamine therapy is changing mental health care. " * 12
+            + "A 2023 trial published in the New England Journal of Medicine compared it with ECT.",
+            "Ketamine therapy is changing mental health care. " * 12
+            + "\n\n## References\n\n1. Anand A, et al. N Engl J Med. 2023;388:2315-25.",
+            "Ketamine therapy is changing mental health care. " * 12
+            + "According to the [FDA](https://www.fda.gov/), esketamine needs a certified clinic.",
+        ),
+        options={
+            "min_words": Option(_MIN_WORDS, "Articles shorter than this many words are not checked."),
+            "extra_sources": Option([], "Further names that count as a cited source."),
+            "data_files": Option([], "YAML files shaped like rules/data/sources.yaml to add to the lists."),
+        },
+    )
+
+    def check(self, article: Article, ctx: RuleContext) -> None:
+        if len(article.text.split()) < int(ctx.options.get("min_words", _MIN_WORDS)):
+            return
+        files = resolve_files(as_tuple(ctx.options.get("data_files", [])))
+        if _has_outbound_link(article):
+            return
+        headings = frozenset(p.lower() for p in lexicon(_DATA, ("reference_headings",), files).phrase_list)
+        if _has_reference_section(article, headings):
+            return
+        cited = lexicon(_DATA, ("citations", "organisations"), files, as_tuple(ctx.options.get("extra_sources", [])))
+        if cited.search(article.text) is not None:
+            return
+        ctx.report_article(
+            "The article cites no source: no references, links, named studies or organisations.",
+            "Name the evidence behind each health claim (the study, journal and year, or the health body such "
+            "as the NHS, CDC or WHO) and add a reference list or links to it.",
+            anchor=title_anchor(article),
+        )
+
+
+RULES = [NoSources]
