@@ -103,7 +103,7 @@ def syllable_table() -> dict[str, int]:
 def _hyphenation_count(word: str) -> int:
     global _pyphen
     if _pyphen is None:
-        import pyphen
+        import pyphen  # type: ignore[import-untyped]
 
         _pyphen = pyphen.Pyphen(lang="en_US")
     return len(_pyphen.positions(word)) + 1

@@ -40,9 +40,13 @@ DEFAULT_ALLOW: tuple[str, ...] = (
 )
 # Words written in capitals for emphasis or in banners, not abbreviations of anything.
 _EMPHASIS = frozenset(
-    "A AN AND ANY ALL ALWAYS ARE AS AT BE BUT BY CALL CAN DO DON'T FOR FREE FROM HAS HAVE IF IN IS IT "
-    "MAY MORE MOST MUST NEVER NEW NO NOT NOTE NOW OF ON ONLY OR OUR SHOULD SO STOP THE THIS TO TODAY UP "
-    "VERY WE WILL WITH YES YOU YOUR WARNING CAUTION IMPORTANT DANGER UPDATE READ MORE".split()
+    {
+        "A", "AN", "AND", "ANY", "ALL", "ALWAYS", "ARE", "AS", "AT", "BE", "BUT", "BY", "CALL", "CAN", "DO",
+        "DON'T", "FOR", "FREE", "FROM", "HAS", "HAVE", "IF", "IN", "IS", "IT", "MAY", "MORE", "MOST", "MUST",
+        "NEVER", "NEW", "NO", "NOT", "NOTE", "NOW", "OF", "ON", "ONLY", "OR", "OUR", "SHOULD", "SO", "STOP",
+        "THE", "THIS", "TO", "TODAY", "UP", "VERY", "WE", "WILL", "WITH", "YES", "YOU", "YOUR", "WARNING",
+        "CAUTION", "IMPORTANT", "DANGER", "UPDATE", "READ",
+    }
 )
 _MAX_LETTERS = 6  # longer runs of capitals are names or shouting, not acronyms
 _ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,2})$")
