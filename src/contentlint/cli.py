@@ -86,6 +86,9 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached results.")
 @click.option("--grammar/--no-grammar", default=None,
               help="Check grammar and spelling with LanguageTool (GRAM rules; needs a LanguageTool server).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Check on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a cluster "
+                   "of --jobs worker processes on this machine (needs contentlint[dask]).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -106,6 +109,7 @@ def check(
     jobs: int | None,
     no_cache: bool,
     grammar: bool | None,
+    scheduler: str | None,
 ) -> None:
     """Check articles (.md, .markdown, .txt, .html, .htm) in PATHS (default: the current folder)."""
     from contentlint.config import load_config, parse_fail_on
@@ -140,9 +144,14 @@ def check(
     from contentlint.runner import default_jobs
 
     with _progress() as progress:
-        results = list(
-            lint_paths(paths or (".",), config, jobs=jobs or default_jobs(), cache=not no_cache, progress=progress)
-        )
+        if scheduler is not None:
+            results = _check_on_cluster(paths or (".",), config, scheduler, jobs or default_jobs(), not no_cache,
+                                        progress)
+        else:
+            results = list(
+                lint_paths(paths or (".",), config, jobs=jobs or default_jobs(), cache=not no_cache,
+                           progress=progress)
+            )
     for result in results:
         if result.error is not None:
             click.echo(f"{result.error.path}: could not be checked: {result.error.reason}", err=True)
@@ -187,6 +196,30 @@ def _connect_grammar(config: Config, asked_on_command_line: bool) -> Config:
             _fail(str(exc))
         click.echo(f"contentlint: warning: {exc} (grammar rules skipped)", err=True)
         return replace(config, grammar=False, ignore=(*config.ignore, "grammar"))
+
+
+def _check_on_cluster(
+    paths: tuple[str, ...], config: Config, scheduler: str, workers: int, use_cache: bool, progress: _progress
+) -> list[FileResult]:
+    """The files' results from a Dask cluster, in the same order and with the same findings as locally."""
+    try:
+        from contentlint.dask import connect, iter_file_results
+    except ImportError:
+        _fail("--scheduler needs Dask: pip install 'contentlint[dask]'")
+    from contentlint.discovery import discover
+
+    files = list(discover(paths, config.exclude))
+    cache = None
+    if use_cache:
+        from contentlint.cache import ResultCache, cache_dir, rules_fingerprint
+
+        cache = ResultCache(cache_dir(config), rules_fingerprint(config))
+    try:
+        with connect(scheduler, workers) as client:
+            return list(iter_file_results(files, config, client, cache=cache, progress=progress))
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _emit(report: str, output: Path | None) -> None:
