@@ -60,8 +60,10 @@ class RuleSet:
             chosen.update((r.meta.code, r) for r in self.registry if r.meta.enabled_by_default)
         for selector in config.extend_select:
             chosen.update((r.meta.code, r) for r in self.registry.select(selector))
-        if config.grammar:  # grammar rules are off by default; `grammar = true` / --grammar adds them
-            chosen.update((r.meta.code, r) for r in self.registry.select("grammar"))
+        if config.grammar:  # grammar rules are off by default; `grammar = true` / --grammar adds them all
+            grammar = self.registry.select("grammar")  # unless the selection already names some
+            if not any(r.meta.code in chosen for r in grammar):
+                chosen.update((r.meta.code, r) for r in grammar)
         for selector in config.ignore:
             for rule in self.registry.select(selector):
                 chosen.pop(rule.meta.code, None)
