@@ -6,7 +6,7 @@ What it flags
     ("according to the CDC", "published in JAMA Psychiatry", "researchers at Yale University").
 
 Options
-    ``min_words`` (default 150): shorter texts (snippets, captions) are not checked.
+    ``min_words`` (default 100): shorter texts (snippets, captions) are not checked.
     ``extra_sources`` adds names that count as a source (your organisation's experts, say);
     ``data_files`` names YAML files shaped like ``rules/data/sources.yaml``.
 """
@@ -19,8 +19,16 @@ from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.safety.lexicon import as_tuple, lexicon, resolve_files, title_anchor
 
 _DATA = "sources.yaml"
-_MIN_WORDS = 150
+_MIN_WORDS = 100
 _HEADING_MAX_WORDS = 4
+_EXAMPLE = (
+    "Ketamine is an anaesthetic that doctors now also use for depression that has not improved with other "
+    "treatment. It is given as a slow infusion into a vein or as a nasal spray, always in a clinic, and people "
+    "are watched for about two hours afterwards because it can make them feel detached, dizzy or sick. Many "
+    "people notice a change in mood within a day, but the effect often fades after a week or two, so "
+    "treatment is usually repeated. It is not suitable for people with uncontrolled high blood pressure or a "
+    "history of psychosis, and it is not yet known how safe it is to use for years. "
+)
 
 
 def _has_reference_section(article: Article, headings: frozenset[str]) -> bool:
@@ -60,16 +68,12 @@ class NoSources(Rule):
             "DISCERN instrument, question 4",
         ),
         fail_examples=examples(
-            "Ketamine therapy is changing mental health care. " * 12
-            + "Studies suggest it works quickly for many people, and clinics are opening across the country.",
+            _EXAMPLE + "Studies suggest it works quickly for many people, and clinics are opening everywhere.",
         ),
         pass_examples=examples(
-            "Ketamine therapy is changing mental health care. " * 12
-            + "A 2023 trial published in the New England Journal of Medicine compared it with ECT.",
-            "Ketamine therapy is changing mental health care. " * 12
-            + "\n\n## References\n\n1. Anand A, et al. N Engl J Med. 2023;388:2315-25.",
-            "Ketamine therapy is changing mental health care. " * 12
-            + "According to the [FDA](https://www.fda.gov/), esketamine needs a certified clinic.",
+            _EXAMPLE + "A 2023 trial published in the New England Journal of Medicine compared it with ECT.",
+            _EXAMPLE + "\n\n## References\n\n1. Anand A, et al. N Engl J Med. 2023;388:2315-25.",
+            _EXAMPLE + "According to the [FDA](https://www.fda.gov/), esketamine needs a certified clinic.",
         ),
         options={
             "min_words": Option(_MIN_WORDS, "Articles shorter than this many words are not checked."),
