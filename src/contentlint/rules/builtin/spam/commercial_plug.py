@@ -1,0 +1,140 @@
+"""SPAM002 commercial-plug: a sentence that steers the reader to a business.
+
+What it flags
+    Sentences that send readers to a company rather than inform them: "Contact a local company
+    to learn more, like Kure Ketamine", "reach out to a trusted provider such as Acme Health",
+    "our clinic offers same-day infusions", "many readers choose Acme for their convenient
+    locations", and sales offers (free consultations, "% off", promo codes, "only $99").
+
+What it leaves alone
+    Advice that names who to see without selling ("contact your healthcare provider", "call
+    911"), public and academic institutions ("according to the Mayo Clinic"), quoted speech and
+    sources sections. Patterns are in ``rules/data/spam-plug.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from contentlint.document import Article
+from contentlint.findings import Severity
+from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
+from contentlint.rules.builtin.spam._shared import deletion_fix, load_data, references_start
+from contentlint.text.context import is_quoted
+
+_NAME = r"(?:the\s+)?((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    d = load_data("spam-plug")
+    target = rf"{d['steer_verbs']}\s+(?:(?:a|an|one|some|any)\s+)?(?:{d['business_adjectives']}\s+)*"
+    named = re.compile(
+        rf"(?i:\b{target}(?:[\w-]+\s+)?{d['business_nouns']}\b[^.!?]{{0,60}}?[,\s(]\s*{d['name_introducers']})\s+{_NAME}"
+    )
+    unnamed = re.compile(
+        rf"(?i:\b{d['steer_verbs']}\s+(?:a|an|one)\s+(?:{d['business_adjectives']}\s+)+"
+        rf"(?:[\w-]+\s+)?{d['commercial_nouns']}\b[^.!?]{{0,40}}?{d['follow_ups']})"
+    )
+    return {
+        "named": named,
+        "unnamed": unnamed,
+        "first_person": re.compile("|".join(d["first_person"]), re.IGNORECASE),
+        "endorsement": re.compile(d["endorsement"]),
+        "offers": re.compile("|".join(d["offers"]), re.IGNORECASE),
+        "institutions": frozenset(str(w).lower() for w in d["institution_words"]),
+    }
+
+
+class CommercialPlug(Rule):
+    meta = RuleMeta(
+        code="SPAM002",
+        name="commercial-plug",
+        category="spam",
+        severity=Severity.ERROR,
+        summary="A sentence steers the reader to a business (\"contact a local company ... like Acme\").",
+        description=(
+            "Flags sentences that send readers to a business instead of informing them: a call to contact "
+            "or visit a company, clinic or provider that names a brand (\"Contact a local company to learn "
+            "more, like Kure Ketamine\", \"reach out to a trusted provider such as Acme Health\"), an "
+            "unnamed local company (\"call a local company today\"), a business speaking for itself (\"our "
+            "clinic offers\", \"we provide same-day appointments\"), endorsements (\"many readers choose "
+            "Acme for their convenient locations\") and sales offers (free consultations, \"20% off\", promo "
+            "codes, \"only $99\"). Advice that names who to see without selling (\"contact your healthcare "
+            "provider\"), public institutions, quotations and sources sections are left alone. "
+            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted plugs; "
+            "0 of 1,600 reputable-newsroom articles flagged."
+        ),
+        rationale=(
+            "Health information that quietly promotes a business is undisclosed advertising. The FTC "
+            "requires advertising to be identifiable as such and endorsements to disclose material "
+            "connections, and HONcode principle 8 asks health sites to keep advertising apart from "
+            "editorial content."
+        ),
+        sources=(
+            "FTC Enforcement Policy Statement on Deceptively Formatted Advertisements (2015)",
+            "FTC Guides Concerning the Use of Endorsements and Testimonials in Advertising (16 CFR 255)",
+            "HONcode principle 8: honesty in advertising and editorial policy",
+        ),
+        fail_examples=examples(
+            "If your knees still ache, reach out to a trusted provider such as Acme Joint Care.",
+            "Our clinic offers same-day appointments for allergy testing.",
+            "Many readers choose BrightSmile Dental for their convenient locations.",
+            "Book now and get 20% off your first acupuncture session.",
+        ),
+        pass_examples=examples(
+            "Contact your healthcare provider if the rash spreads.",
+            "According to the Mayo Clinic, most sprains heal within six weeks.",
+            "Many patients prefer Ozempic because it is taken once a week.",
+            "Treatment costs about $400 per session and is not always covered by insurance.",
+        ),
+        fixable=True,
+    )
+
+    def check(self, article: Article, ctx: RuleContext) -> None:
+        patterns = _patterns()
+        text = article.text
+        limit = references_start(article)
+        for sentence in article.sentences:
+            if sentence.start >= limit:
+                break
+            found = self._plug(text, sentence.start, sentence.end, patterns)
+            if found is None or is_quoted(article, found[0], found[1]):
+                continue
+            start, end, whole = found
+            shown = text[start:end]
+            ctx.report(
+                start,
+                end,
+                f"\"{shown}\" promotes a business inside the health information.",
+                "Delete it. If readers need a service, describe what kind of professional to see and why, "
+                "without naming or selling a business.",
+                fix=deletion_fix(article, sentence.start, sentence.end) if whole else None,
+            )
+
+    def _plug(self, text: str, start: int, end: int, p: dict[str, Any]) -> tuple[int, int, bool] | None:
+        match = p["named"].search(text, start, end)
+        if match is not None and not self._institution(match.group(1), p["institutions"]):
+            return start, end, True
+        match = p["unnamed"].search(text, start, end)
+        if match is not None:
+            return start, end, True
+        match = p["endorsement"].search(text, start, end)
+        if match is not None:
+            return start, end, True
+        for key in ("first_person", "offers"):
+            match = p[key].search(text, start, end)
+            if match is not None:
+                return match.start(), match.end(), False
+        return None
+
+    @staticmethod
+    def _institution(name: str, institutions: frozenset[str]) -> bool:
+        words = {w.lower().strip(".,'’") for w in name.split()}
+        lowered = name.lower()
+        return bool(words & institutions) or any(" " in w and w in lowered for w in institutions)
+
+
+RULES = [CommercialPlug]
