@@ -321,6 +321,7 @@ def test_fix_on_a_folder_fixes_every_article_and_counts(tmp_path: Path) -> None:
 # listed here so the day the rules withhold (or widen) these fixes, the markers must go.
 UNSAFE = [
     ("SPAM001", "To find out whether you qualify, schedule your free consultation with our team."),
+    ("SPAM001", "Many readers asked about prices. Text RELIEF to 55123 for a discount on your first visit."),
     ("SPAM004", "Beyond asthma, inhalers what are inhalers used for are also used in chronic lung disease."),
 ]
 
@@ -329,8 +330,5 @@ UNSAFE = [
 @pytest.mark.parametrize(("code", "text"), UNSAFE)
 def test_a_fix_never_leaves_a_broken_sentence(code: str, text: str) -> None:
     outcome = fix_source(text, "md", "article.md", RuleSet(Config(select=(code,))))
-    broken = {
-        "SPAM001": "qualify, with our team",
-        "SPAM004": "inhalers used for are",
-    }[code]
-    assert broken not in outcome.fixed
+    fragments = ("qualify, with our team", "prices. for a discount", "inhalers used for are")
+    assert not any(fragment in outcome.fixed for fragment in fragments), outcome.fixed
