@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
-from contentlint.text.syllables import count_syllables
+from contentlint.text.syllables import count_syllables, memo
 
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 SMOG_MIN_SENTENCES = 30
@@ -135,24 +135,49 @@ def prose_stats(article: Article) -> ProseStats:
     return cached
 
 
+_starts: WeakKeyDictionary[Article, list[int]] = WeakKeyDictionary()
+
+
+def _word_range(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Indexes ``lo:hi`` of ``article.words`` lying inside ``text[start:end]``."""
+    starts = _starts.get(article)
+    if starts is None:
+        starts = [w.start for w in article.words]
+        _starts[article] = starts
+    words = article.words
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    while hi > lo and words[hi - 1].end > end:
+        hi -= 1
+    return lo, hi
+
+
+def _has_link(piece: str) -> bool:
+    return "@" in piece or "www." in piece or "://" in piece
+
+
 def sentence_words(article: Article, start: int, end: int) -> list[str]:
     """Words of ``article.text[start:end]``, leaving out URLs and e-mail addresses."""
     text = article.text
-    words = article.words
-    index = bisect.bisect_left(words, start, key=lambda w: w.start)
-    spans: list[tuple[int, int]] = []
-    while index < len(words) and words[index].end <= end:
-        spans.append((words[index].start, words[index].end))
-        index += 1
-    piece = text[start:end]
-    if "@" in piece or "www." in piece or "://" in piece:
+    lo, hi = _word_range(article, start, end)
+    spans = [(w.start, w.end) for w in article.words[lo:hi]]
+    if _has_link(text[start:end]):
         links = [m.span() for m in _URL.finditer(text, start, end)]
         spans = [(s, e) for s, e in spans if not any(ls <= s < le for ls, le in links)]
     return [text[s:e] for s, e in spans]
 
 
+def sentence_word_count(article: Article, start: int, end: int) -> int:
+    """How many words :func:`sentence_words` would return, without building them."""
+    if _has_link(article.text[start:end]):
+        return len(sentence_words(article, start, end))
+    lo, hi = _word_range(article, start, end)
+    return hi - lo
+
+
 def _measure(article: Article) -> list[SentenceStats]:
     blocks = article.blocks
+    known = memo()
     measured: list[SentenceStats] = []
     for sentence in article.sentences:
         if blocks[sentence.block].kind not in PROSE_KINDS:
@@ -160,7 +185,7 @@ def _measure(article: Article) -> list[SentenceStats]:
         words = sentence_words(article, sentence.start, sentence.end)
         if len(words) < MIN_SENTENCE_WORDS or _is_fragment(article.text[sentence.start : sentence.end], words):
             continue
-        syllables = [count_syllables(w) for w in words]
+        syllables = [known.get(w) or count_syllables(w) for w in words]
         measured.append(
             SentenceStats(sentence.start, sentence.end, len(words), sum(syllables), sum(1 for n in syllables if n >= 3))
         )

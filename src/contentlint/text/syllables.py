@@ -114,9 +114,13 @@ def count_syllables(word: str) -> int:
 
     A token without letters (a number) counts as one syllable, as in textstat.
     """
+    known = _memo.get(word)
+    if known is not None:
+        return known
     key = word.lower().replace("’", "'")
     known = _memo.get(key)
     if known is not None:
+        _memo[word] = known
         return known
     table = syllable_table()
     count = table.get(key)
@@ -128,5 +132,10 @@ def count_syllables(word: str) -> int:
             count = 1
         else:
             count = table.get(key.replace("'", "")) or _hyphenation_count(key)
-    _memo[key] = count
+    _memo[key] = _memo[word] = count
     return count
+
+
+def memo() -> dict[str, int]:
+    """Counts already known, by word as written: a fast path for callers counting many words."""
+    return _memo

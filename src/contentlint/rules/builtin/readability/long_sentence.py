@@ -17,7 +17,7 @@ from __future__ import annotations
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.text.readability import PROSE_KINDS, sentence_words
+from contentlint.text.readability import PROSE_KINDS, sentence_word_count
 
 _MAX_WORDS = 25
 
@@ -64,7 +64,7 @@ class LongSentence(Rule):
         for sentence in article.sentences:
             if blocks[sentence.block].kind not in PROSE_KINDS:
                 continue
-            count = len(sentence_words(article, sentence.start, sentence.end))
+            count = sentence_word_count(article, sentence.start, sentence.end)
             if count > limit:
                 ctx.report(
                     sentence.start,

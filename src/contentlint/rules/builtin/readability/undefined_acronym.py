@@ -21,6 +21,7 @@ What it leaves alone
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -54,12 +55,24 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
 # Compound and product codes ("PLX4032", "VX-659", "DPP-4") are names, not abbreviations to spell out.
 _CODE = re.compile(r"-\d|\d{3}")
 _MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "or", "&"})
-_WORD_PARTS = re.compile(r"[A-Za-z0-9]+")
+_WORD_PARTS = re.compile(r"[a-z0-9]+")
+
+
+# Where an acronym may start: a capital followed by a capital, a digit, "&" or "-".
+_CANDIDATE = re.compile(r"[A-Z](?=[A-Z0-9&-])")
+_PLURAL = re.compile(r"(?:['’]s|s)$")
+
+
+def could_be_acronym(token: str) -> bool:
+    """A cheap first test: a capital followed by a capital, a digit, "&" or "-"."""
+    return len(token) > 1 and token[0].isupper() and (token[1].isupper() or token[1].isdigit() or token[1] in "&-")
 
 
 def acronym_of(token: str) -> str | None:
     """The acronym a word token is ("SSRIs" -> "SSRI", "PTSD's" -> "PTSD"), or None."""
-    core = re.sub(r"(?:['’]s|s)$", "", token) if len(token) > 2 else token
+    if not could_be_acronym(token):
+        return None
+    core = _PLURAL.sub("", token) if len(token) > 2 else token
     if not _ACRONYM.match(core):
         return None
     letters = [ch for ch in core if ch.isalpha()]
@@ -130,18 +143,25 @@ class UndefinedAcronym(Rule):
         allowed |= {str(a).upper() for a in ctx.options.get("extra_allow", ())}
         text = article.text
         seen: set[str] = set()
-        for word in article.words:
-            token = text[word.start : word.end]
-            acronym = acronym_of(token)
+        earlier: list[list[str]] | None = None
+        words = article.words
+        for match in _CANDIDATE.finditer(text):
+            index = bisect.bisect_right(words, match.start(), key=lambda w: w.start) - 1
+            if index < 0 or words[index].start != match.start():
+                continue  # inside a word ("mRNA"), not the start of one
+            word = words[index]
+            acronym = acronym_of(text[word.start : word.end])
             if acronym is None or acronym in seen or acronym.upper() in allowed:
                 continue
             block = article.block_at(word.start)
             if block < 0 or article.blocks[block].kind == "heading" or self._shouting(article, word.start):
                 continue
             seen.add(acronym)
-            if self._defined_here(text, word.start, word.end, acronym) or spelled_out_before(
-                article, word.start, acronym
-            ):
+            if self._defined_here(text, word.start, word.end, acronym):
+                continue
+            if earlier is None:
+                earlier = word_initials(article)
+            if spelled_out_before(earlier, index, acronym):
                 continue
             later = self._defined_later(article, word.end, acronym)
             if later is None:
@@ -179,34 +199,38 @@ class UndefinedAcronym(Rule):
             return True
         return bool(re.match(r"\s*,?\s*(?:which\s+)?(?:stands\s+for|is\s+short\s+for|short\s+for|means)\b", after))
 
-    @staticmethod
-    def _defined_later(article: Article, after: int, acronym: str) -> int | None:
+    @classmethod
+    def _defined_later(cls, article: Article, after: int, acronym: str) -> int | None:
+        """Line of the first later place that spells the acronym out in brackets, if any."""
         text = article.text
-        brackets = re.compile(rf"[A-Za-z]{{2,}}\s*\(\s*{re.escape(acronym)}s?\s*\)")
-        match = brackets.search(text, after)
-        if match:
-            return article.locate(match.start(), match.end()).line
-        spelled = re.compile(rf"\b{re.escape(acronym)}s?\s*\(\s*[A-Za-z][\w'’-]*\s+[^)]+\)")
-        match = spelled.search(text, after)
-        if match:
-            return article.locate(match.start(), match.end()).line
+        at = text.find(acronym, after)
+        while at != -1:
+            end = at + len(acronym)
+            bounded = not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+            if bounded and cls._defined_here(text, at, end, acronym):
+                return article.locate(at, end).line
+            at = text.find(acronym, end)
         return None
 
+def word_initials(article: Article) -> list[list[str]]:
+    """Each word of the article as its lower-case parts ("N-methyl-D-aspartate" -> n, methyl, d, aspartate)."""
+    text = article.text
+    initials: list[list[str]] = []
+    for w in article.words:
+        word = text[w.start : w.end].lower()
+        initials.append([word] if word.isalnum() else _WORD_PARTS.findall(word))
+    return initials
 
-def spelled_out_before(article: Article, position: int, acronym: str) -> bool:
-    """Whether words before ``position`` spell ``acronym`` by their initials."""
+
+def spelled_out_before(words: Sequence[list[str]], count: int, acronym: str) -> bool:
+    """Whether the first ``count`` of ``words`` (from :func:`word_initials`) spell ``acronym`` by initials."""
     letters = [ch.lower() for ch in acronym if ch.isalpha()]
     if not letters:
         return True
-    text = article.text
-    words: list[list[str]] = []
-    for word in article.words:
-        if word.start >= position:
-            break
-        words.append([p.lower() for p in _WORD_PARTS.findall(text[word.start : word.end])])
     first = letters[0]
-    return any(parts and parts[0][0] == first and _spells(letters, 0, words, index)
-               for index, parts in enumerate(words))
+    before = words[:count]
+    return any(parts and parts[0][0] == first and _spells(letters, 0, before, index)
+               for index, parts in enumerate(before))
 
 
 def _spells(letters: Sequence[str], at: int, words: Sequence[list[str]], index: int) -> bool:
