@@ -68,11 +68,13 @@ HEDGES = (
     r"often", r"usually", r"generally", r"typically", r"sometimes", r"rarely", r"mostly", r"mainly",
     r"in\s+(?:some|many|most)\s+(?:people|patients|cases|adults|children|users)",
     r"(?:is|are)\s+(?:thought|believed|expected)\s+to", r"(?:hope|hopes|hoped|aim|aims)\s+to",
-    r"early", r"preliminary", r"in\s+theory", r"whether", r"if",
+    r"early", r"preliminary", r"in\s+theory", r"whether", r"if", r"help(?:s|ed|ing)?(?:\s+to)?",
 )
+_WHO = r"(?:people|patients|cases|adults|children|kids|users|women|men|individuals|participants|teens|babies)"
 POST_HEDGES = (
-    r"in\s+(?:some|many|most|certain|a\s+few)\b", r"for\s+(?:some|many|most|certain)\b",
-    r"in\s+(?:some|a\s+few)\s+cases", r"in\s+(?:small|early|animal|lab|laboratory)\b",
+    rf"(?:in|for)\s+(?:some|many|most|certain|a\s+few|a\s+minority\s+of|about\s+half\s+of)\s+(?:\w+\s+)?{_WHO}",
+    r"in\s+(?:some|a\s+few|many|rare)\s+cases",
+    r"in\s+(?:small|early|animal|lab|laboratory|mouse|rat)\s+\w*\s*(?:studies|trials|tests)",
 )
 # Frames that distance the writer from what follows in the sentence.
 DISTANCING = (

@@ -1,0 +1,91 @@
+"""The shape every claims rule shares: patterns built from the lexicon, read in context.
+
+A :class:`ClaimPattern` is one way of making a claim (a regex, with the named group ``claim``
+as the span to report when it has one), the context checks that cancel it, and an optional
+``accept`` test for what a regex cannot say. A :class:`PatternRule` runs its patterns over the
+article's blocks and reports each claim once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from contentlint.document import Article
+from contentlint.rules.base import Option, Rule, RuleContext
+from contentlint.text.context import CHECKS, skip_reason
+
+Accept = Callable[[Article, re.Match[str]], bool]
+
+ALL_BLOCKS = frozenset({"heading", "paragraph", "list_item", "blockquote", "table_cell", "caption"})
+PROSE_BLOCKS = frozenset({"paragraph", "list_item", "blockquote", "table_cell", "caption"})
+
+
+@dataclass(frozen=True)
+class ClaimPattern:
+    regex: re.Pattern[str]
+    message: str
+    suggestion: str
+    skip_when: tuple[str, ...]
+    accept: Accept | None = None
+    scope: frozenset[str] = field(default=ALL_BLOCKS)
+
+
+def context_option(default: Sequence[str]) -> Option:
+    return Option(
+        list(default),
+        "Context checks that cancel a match (any of: " + ", ".join(CHECKS) + "). "
+        "Remove one to flag claims in that context too.",
+    )
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before ``text[start]`` (lower case), or "" at the start of a block."""
+    match = re.search(r"([\w'’-]+)\W*$", text[max(0, start - 40) : start])
+    return match.group(1).lower() if match else ""
+
+
+class PatternRule(Rule):
+    """Runs :meth:`patterns` over the article and reports claims that no context check cancels."""
+
+    _compiled: ClassVar[tuple[ClaimPattern, ...] | None] = None
+
+    @classmethod
+    def build_patterns(cls) -> Sequence[ClaimPattern]:
+        raise NotImplementedError
+
+    @classmethod
+    def patterns(cls) -> tuple[ClaimPattern, ...]:
+        if cls.__dict__.get("_compiled") is None:
+            cls._compiled = tuple(cls.build_patterns())
+        compiled: tuple[ClaimPattern, ...] = cls.__dict__["_compiled"]
+        return compiled
+
+    def check(self, article: Article, ctx: RuleContext) -> None:
+        allowed = set(ctx.options.get("skip_when", CHECKS))
+        reported: list[tuple[int, int]] = []
+        text = article.text
+        for block in article.blocks:
+            for pattern in self.patterns():
+                if block.kind not in pattern.scope:
+                    continue
+                checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
+                for match in pattern.regex.finditer(text, block.start, block.end):
+                    start, end = match.span("claim") if "claim" in pattern.regex.groupindex else match.span()
+                    if start < 0 or any(s < end and start < e for s, e in reported):
+                        continue
+                    if pattern.accept is not None and not pattern.accept(article, match):
+                        continue
+                    if checks and skip_reason(article, start, end, checks):
+                        continue
+                    if not self.accept_claim(article, ctx, start, end):
+                        continue
+                    reported.append((start, end))
+                    values = {"match": text[start:end]}
+                    ctx.report(start, end, pattern.message.format(**values), pattern.suggestion.format(**values))
+
+    def accept_claim(self, article: Article, ctx: RuleContext, start: int, end: int) -> bool:
+        """A last, rule-wide test (for example a document-level one); true by default."""
+        return True

@@ -1,0 +1,94 @@
+"""The claims lexicon: word families from ``rules/data/claims-lexicon.yaml`` turned into regex pieces.
+
+Lexicon entries are lemmas; :func:`inflect` adds the regular inflections so that a family such as
+``cure_verbs`` matches "cures", "cured" and "curing" without listing them. Phrases match whole
+words, case-insensitively, with any white space between words and a hyphen matching a space or
+nothing ("side-effect-free", "side effect free").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+_UNINFLECTED_HEADS = frozenset({"is", "are", "was", "were", "be", "has", "have", "had"})
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict[str, Any]:
+    from contentlint.rules.registry import builtin_pack_dir
+
+    path = builtin_pack_dir() / "data" / "claims-lexicon.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of word lists")
+    return data
+
+
+def words(key: str) -> tuple[str, ...]:
+    """The entries of one list in the lexicon."""
+    value = _load().get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"claims lexicon: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def inflect(entry: str) -> tuple[str, ...]:
+    """Forms of a verb entry: the listed ones when it spells them out with "|", else the regular
+    third person, past and -ing forms of its first word (the rest of a phrasal verb is kept)."""
+    if "|" in entry:
+        return tuple(f.strip() for f in entry.split("|") if f.strip())
+    head, _, rest = entry.partition(" ")
+    if head.lower() in _UNINFLECTED_HEADS:
+        return (entry,)
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        forms = (head, head + "s", head + "d", head[:-1] + "ing")
+    elif len(head) > 2 and head.endswith("y") and head[-2] not in "aeiou":
+        forms = (head, head[:-1] + "ies", head[:-1] + "ied", head + "ing")
+    elif head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms = (head, head + "es", head + "ed", head + "ing")
+    else:
+        forms = (head, head + "s", head + "ed", head + "ing")
+    return tuple(f + tail for f in forms)
+
+
+def phrase_regex(phrase: str) -> str:
+    """A phrase as a regex: words joined by any white space, hyphens optional, apostrophes either way."""
+    parts = []
+    for word in phrase.split():
+        piece = ""
+        for ch in word:
+            if ch in "'’":
+                piece += "['’]"
+            elif ch == "-":
+                piece += r"[-‐\s]?"
+            else:
+                piece += re.escape(ch)
+        parts.append(piece)
+    return r"\s+".join(parts)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """One non-capturing group matching any of ``phrases``, longest first."""
+    unique = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_regex(p) for p in unique) + ")"
+
+
+def family(key: str) -> str:
+    """The alternation of a lexicon list."""
+    return alternation(words(key))
+
+
+def verb_family(key: str) -> str:
+    """The alternation of every inflected form of a lexicon list of verbs."""
+    return alternation(form for entry in words(key) for form in inflect(entry))
+
+
+def compile_words(body: str) -> re.Pattern[str]:
+    """``body`` as a case-insensitive pattern that starts and ends on word boundaries."""
+    return re.compile(rf"(?<![\w'’-]){body}(?![\w'’])", re.IGNORECASE)
