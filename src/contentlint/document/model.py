@@ -152,11 +152,18 @@ class Article:
 
     def block_at(self, index: int) -> int:
         """Number of the block holding ``text[index]`` (-1 when it is between blocks)."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, index) - 1
+        i = bisect.bisect_right(self._block_starts, index) - 1
         if i >= 0 and index < self.blocks[i].end:
             return i
         return -1
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -171,7 +178,7 @@ class Article:
     def sentence_at(self, index: int) -> int:
         """Number of the sentence holding ``text[index]`` (-1 when none does)."""
         sentences = self.sentences
-        i = bisect.bisect_right([s.start for s in sentences], index) - 1
+        i = bisect.bisect_right(self._sentence_starts, index) - 1
         if i >= 0 and index < sentences[i].end:
             return i
         return -1

@@ -15,15 +15,47 @@ from typing import Any
 _APOSTROPHES = "'’‘"
 
 
-def _phrase_regex(phrase: str) -> str:
-    parts = []
-    for word in phrase.split():
-        parts.append("".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in word))
-    return r"\s+".join(parts)
+def _char_regex(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch in _APOSTROPHES:
+        return f"[{_APOSTROPHES}]"
+    return re.escape(ch)
+
+
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One regular expression for many phrases, factored on shared prefixes.
+
+    Python's regex engine tries the branches of a flat alternation one by one at every position;
+    a prefix tree lets it discard most phrases after one character. Greedy optional tails keep the
+    longest phrase that ends on a word boundary.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends_here = "" in node
+        branches = [_char_regex(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
 
 
 class PhraseMatcher:
-    """Finds any of many literal phrases in one scan; reports which phrase matched."""
+    """Finds any of many literal phrases in one scan; reports which phrase matched.
+
+    Case-insensitive matchers search a lower-cased copy of the text (made once per text), which
+    is several times faster than a case-insensitive pattern.
+    """
 
     def __init__(self, phrases: Iterable[str], *, case_sensitive: bool = False) -> None:
         unique = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
@@ -31,10 +63,14 @@ class PhraseMatcher:
         self._lookup = {self._key(p, case_sensitive): p for p in unique}
         self._case_sensitive = case_sensitive
         self._regex: re.Pattern[str] | None = None
+        self._folded_regex: re.Pattern[str] | None = None
+        self._last: tuple[str, str] | None = None
         if unique:
-            body = "|".join(_phrase_regex(p) for p in unique)
-            flags = 0 if case_sensitive else re.IGNORECASE
-            self._regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+            forms = unique if case_sensitive else sorted({p.lower() for p in unique})
+            pattern = rf"(?<![\w])(?:{_trie_regex(forms)})(?![\w])"
+            self._regex = re.compile(pattern)
+            if not case_sensitive:
+                self._folded_regex = re.compile(pattern, re.IGNORECASE)
 
     @staticmethod
     def _key(text: str, case_sensitive: bool) -> str:
@@ -43,14 +79,28 @@ class PhraseMatcher:
             text = text.replace(mark, "'")
         return text if case_sensitive else text.lower()
 
+    def _searchable(self, text: str) -> tuple[str, re.Pattern[str]]:
+        assert self._regex is not None
+        if self._case_sensitive:
+            return text, self._regex
+        if self._last is None or self._last[0] is not text:
+            self._last = (text, text.lower())
+        lowered = self._last[1]
+        if len(lowered) != len(text):  # a few characters lower-case to two; offsets would shift
+            assert self._folded_regex is not None
+            return text, self._folded_regex
+        return lowered, self._regex
+
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, phrase as listed) for each match in ``text[start:end]``."""
         if self._regex is None:
             return
         stop = len(text) if end is None else end
-        for match in self._regex.finditer(text, start, stop):
-            key = self._key(match.group(0), self._case_sensitive)
-            yield match.start(), match.end(), self._lookup.get(key, match.group(0))
+        searched, regex = self._searchable(text)
+        for match in regex.finditer(searched, start, stop):
+            matched = text[match.start() : match.end()]
+            key = self._key(matched, self._case_sensitive)
+            yield match.start(), match.end(), self._lookup.get(key, matched)
 
     def __bool__(self) -> bool:
         return self._regex is not None
