@@ -159,3 +159,44 @@ def test_measure_paths_table_and_summary(tmp_path: Path) -> None:
     assert summary["mean"]["flesch_kincaid_grade"] == pytest.approx(mean_grade, abs=0.01)
     table = metrics_table(results)
     assert "a.md" in table and "TOTAL" in table and "MEAN" in table
+
+
+def test_stats_command_table_and_json(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from contentlint.cli import main
+
+    (tmp_path / "plain.md").write_text("# Plain\n\n" + KNOWN_TEXTS[0] + "\n", encoding="utf-8")
+    (tmp_path / "empty.md").write_text("# Only a heading\n", encoding="utf-8")
+    runner = CliRunner()
+    table = runner.invoke(main, ["stats", str(tmp_path)], catch_exceptions=False)
+    assert table.exit_code == 0
+    assert "FK grade" in table.stdout and "plain.md" in table.stdout and "MEAN" in table.stdout
+    as_json = runner.invoke(main, ["stats", str(tmp_path), "--format", "json"], catch_exceptions=False)
+    data = json.loads(as_json.stdout)
+    by_name = {Path(f["path"]).name: f["metrics"] for f in data["files"]}
+    assert by_name["empty.md"]["flesch_kincaid_grade"] is None  # NaN is written as null
+    assert by_name["plain.md"]["sentences"] == 3
+    assert data["corpus"]["files"] == 2
+    assert data["corpus"]["mean"]["flesch_kincaid_grade"] == by_name["plain.md"]["flesch_kincaid_grade"]
+
+
+def test_json_and_sarif_reports_carry_the_metrics(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from contentlint.cli import main
+
+    article = tmp_path / "a.md"
+    article.write_text("# A\n\n" + KNOWN_TEXTS[1] + "\n", encoding="utf-8")
+    runner = CliRunner()
+    report = json.loads(runner.invoke(main, ["check", str(article), "--format", "json", "--no-cache"]).stdout)
+    metrics = report["files"][0]["metrics"]
+    assert {"words", "sentences", "flesch_kincaid_grade", "smog_index", "flesch_reading_ease",
+            "average_sentence_length"} <= set(metrics)
+    sarif = json.loads(runner.invoke(main, ["check", str(article), "--format", "sarif", "--no-cache"]).stdout)
+    (sarif_metrics,) = sarif["runs"][0]["properties"]["metrics"].values()
+    assert sarif_metrics["smog_index"] == metrics["smog_index"]
