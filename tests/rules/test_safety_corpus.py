@@ -19,7 +19,8 @@ SAFETY = Config(select=("safety",))
 # (file, element, passages whose removal takes the element out, the rule that must then fire)
 REMOVALS = [
     ("ketamine-depression.md", "crisis resource",
-     ["If you are having thoughts of suicide, call or text 988 to reach the Suicide & Crisis Lifeline, any time of day."],
+     ["If you are having thoughts of suicide, call or text 988 to reach the Suicide & Crisis Lifeline, "
+      "any time of day."],
      "SAFETY001"),
     ("ketamine-depression.md", "harms",
      ["Common side effects include nausea, dizziness, raised blood pressure and a short-lived feeling of being\n"

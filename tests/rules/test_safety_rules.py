@@ -68,7 +68,7 @@ def test_extra_resources_and_data_files_extend_the_list(tmp_path: Path) -> None:
 def test_a_broken_data_file_is_an_error_naming_it(tmp_path: Path) -> None:
     extra = tmp_path / "bad.yaml"
     extra.write_text("crisis_resources:\n  us:\n    phrases: 12\n", encoding="utf-8")
-    with pytest.raises(RulePackError, match="bad.yaml"):
+    with pytest.raises(RulePackError, match=r"bad\.yaml"):
         _codes("Suicidal thoughts.", "SAFETY001", options={"data_files": [str(extra)]})
 
 

@@ -42,7 +42,8 @@ def test_seed_safety_and_attribution(name: str) -> None:
 
 
 def test_crisis_findings_point_at_the_suicide_mention() -> None:
-    for name, word in (("000_9766faf827d05bca.txt", "suicidal ideation"), ("004_7b4aa3961968a1f5.txt", "suicidal thoughts")):
+    seeds = (("000_9766faf827d05bca.txt", "suicidal ideation"), ("004_7b4aa3961968a1f5.txt", "suicidal thoughts"))
+    for name, word in seeds:
         finding = next(f for f in _findings(name) if f.rule == "SAFETY001")
         source = (CORPUS / name).read_text(encoding="utf-8")
         assert source[finding.span.offset:].startswith(word.split()[0])

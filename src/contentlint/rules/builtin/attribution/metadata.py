@@ -24,11 +24,15 @@ DATE_KEYS = frozenset({
     "citation_date", "citation_online_date", "dc.date", "dcterms.date", "dcterms.modified", "dcterms.created",
 })
 
-_NAME = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|di|la|le|bin|al-\w+)){0,4}"
+_NAME = (
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+)?[A-Z][\w'’.-]+"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|di|la|le|bin|al-\w+)){1,4}"
+)
+# The lead-in is matched in any case, the name only when capitalised ("By the end of..." is no byline).
 _BYLINE_BLOCK = re.compile(
-    rf"^(?:by|written\s+by|words\s+by|article\s+by|story\s+by|author|authors|writer|contributor|"
-    rf"(?:medically\s+|clinically\s+)?reviewed\s+by|fact[- ]checked\s+by|medical\s+reviewer)\s*:?\s+{_NAME}",
-    re.IGNORECASE,
+    rf"^(?i:by|written\s+by|words\s+by|article\s+by|story\s+by|author|authors|writer|contributor|"
+    rf"(?:medically\s+|clinically\s+)?reviewed\s+by|fact[- ]checked\s+by|medical\s+reviewer)\s*:?\s+{_NAME}"
+    rf"(?:,?\s+[\w.,' ]{{0,40}})?$",
 )
 _REVIEWED_INLINE = re.compile(
     rf"\b(?:medically|clinically)\s+reviewed\s+by\s*:?\s+{_NAME}|\b(?:written|authored)\s+by\s*:?\s+{_NAME}",
@@ -41,7 +45,10 @@ _MONTHS = {m: i for i, m in enumerate(
      "november", "december"], start=1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DATE = (
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
@@ -98,17 +105,17 @@ def parse_date(text: str) -> date | None:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         numeric = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", text)
         if numeric:
-            first, second, year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
+            first, second, number_year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
             # Month and day order differ by country; any reading gives the right year for staleness.
-            month, day = (first, second) if first <= 12 else (second, first)
-            return date(year, month, min(day, 28) if month == 2 else min(day, 30))
+            month_first, day_first = (first, second) if first <= 12 else (second, first)
+            return date(number_year, month_first, min(day_first, 28))
         words = re.findall(r"[A-Za-z]+|\d+", text)
         year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
         month = next((_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS), None)
         day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), 1)
-        if year and month:
+        if year is not None and month is not None:
             return date(year, month, max(1, min(day, 28)))
-        if year and len(words) == 1:
+        if year is not None and len(words) == 1:
             return date(year, 1, 1)
     except ValueError:
         return None

@@ -32,7 +32,7 @@ _EXAMPLE = (
 
 
 def _has_reference_section(article: Article, headings: frozenset[str]) -> bool:
-    for number, block in enumerate(article.blocks[:-1]):
+    for block in article.blocks[:-1]:
         words = article.block_text(block).strip().rstrip(":").split()
         if not words or len(words) > _HEADING_MAX_WORDS:
             continue

@@ -99,7 +99,7 @@ class MissingCrisisResource(Rule):
         ),
         options={
             "locales": Option([], "Locales whose crisis resources count (us, uk, ie, ca, au, nz, in); empty: all."),
-            "extra_resources": Option([], "Further phrases that count as a crisis resource (a service name or number)."),
+            "extra_resources": Option([], "Further phrases that count as a crisis resource (a service or number)."),
             "data_files": Option([], "YAML files shaped like rules/data/crisis-resources.yaml to add to the lists."),
         },
     )

@@ -79,7 +79,8 @@ class MissingDisclaimer(Rule):
         treatments = lexicon("treatments.yaml", ("treatments",), files)
         if len(treatments.finditer(article.text)) < int(ctx.options.get("min_treatment_mentions", _MIN_MENTIONS)):
             return
-        disclaimers = lexicon("disclaimers.yaml", ("disclaimers",), files, as_tuple(ctx.options.get("extra_phrases", [])))
+        extra = as_tuple(ctx.options.get("extra_phrases", []))
+        disclaimers = lexicon("disclaimers.yaml", ("disclaimers",), files, extra)
         if disclaimers.search(article.text) is not None:
             return
         ctx.report_article(

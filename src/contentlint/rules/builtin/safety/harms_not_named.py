@@ -153,7 +153,7 @@ class HarmsNotNamed(Rule):
             "min_treatment_mentions": Option(
                 _MIN_MENTIONS, "How many treatment words (drug, therapy, dose...) make an article about a treatment."
             ),
-            "data_files": Option([], "YAML files shaped like rules/data/harms.yaml or treatments.yaml to add to the lists."),
+            "data_files": Option([], "YAML files shaped like rules/data/harms.yaml or treatments.yaml, added to them."),
         },
     )
 
@@ -168,7 +168,8 @@ class HarmsNotNamed(Rule):
         if vague is not None:
             start, end, _ = vague
             ctx.report_article(
-                f"The article speaks of \"{article.text[start:end]}\" but never names a specific side effect, risk or warning.",
+                f"The article speaks of \"{article.text[start:end]}\" but never names a specific side effect, "
+                "risk or warning.",
                 "Name the common and the serious side effects, who should not use it, and what to watch for "
                 "(e.g. \"Common side effects include nausea and dizziness; it is not suitable during "
                 "pregnancy.\"), and cite the source.",
