@@ -16,6 +16,7 @@ import click
 from contentlint._version import __version__
 
 if TYPE_CHECKING:
+    from contentlint.baseline import Baseline
     from contentlint.config import Config
     from contentlint.findings import FileResult
     from contentlint.fixes import FixOutcome
@@ -124,6 +125,7 @@ def check(
         _fail("--fix writes the fixes and --diff only shows them: use one of them")
     if statistics and fmt != "text":
         _fail("--statistics works with --format text only")
+    baseline = _load_baseline(baseline_path) if baseline_path is not None else None
     config = load_config(config_path)
     overrides: dict[str, Any] = {}
     if select:
@@ -161,8 +163,8 @@ def check(
         results = _write_fixes(results, ruleset, quiet)
     if write_baseline_path is not None:
         sys.exit(_write_baseline(results, write_baseline_path))
-    if baseline_path is not None:
-        results = _without_baseline(results, baseline_path, quiet)
+    if baseline is not None and baseline_path is not None:
+        results = _without_baseline(results, baseline, baseline_path, quiet)
     run = RunResult(files=results, rules=ruleset.metas, version=__version__, fail_on=config.fail_on)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     # the HTML report shows every article's text, clean ones included
@@ -296,10 +298,15 @@ def _write_baseline(results: list[FileResult], path: Path) -> int:
     return EXIT_ERROR if any(r.error is not None for r in results) else EXIT_CLEAN
 
 
-def _without_baseline(results: list[FileResult], path: Path, quiet: bool) -> list[FileResult]:
+def _load_baseline(path: Path) -> Baseline:
+    """Read the baseline before checking anything, so a wrong path fails at once."""
     from contentlint.baseline import Baseline
 
-    new = Baseline.load(path).new_findings(results)
+    return Baseline.load(path)
+
+
+def _without_baseline(results: list[FileResult], baseline: Baseline, path: Path, quiet: bool) -> list[FileResult]:
+    new = baseline.new_findings(results)
     known = sum(len(r.findings) for r in results) - sum(len(r.findings) for r in new)
     if known and not quiet:
         click.echo(f"{_plural(known, 'finding')} recorded in {path} not shown.", err=True)
