@@ -233,3 +233,22 @@ def test_annotations_workflow_fails_the_job_with_github_annotations() -> None:
     assert check["with"]["fail-on"] in ("error", "warning", "info")
     assert "pull_request" in workflow["on"]
     assert not check.get("continue-on-error", False)
+
+
+# --- the workflow guide --------------------------------------------------------------------------
+
+
+def _yaml_blocks(markdown: str) -> list[Any]:
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", markdown, re.S)]
+
+
+def test_the_guide_shows_a_pre_commit_config_and_action_inputs_that_exist() -> None:
+    guide = (REPO / "docs" / "workflow.md").read_text(encoding="utf-8")
+    blocks = _yaml_blocks(guide)
+    (config,) = [b for b in blocks if isinstance(b, dict) and "repos" in b]
+    hook_ids = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    assert {hook["id"] for repo in config["repos"] for hook in repo["hooks"]} <= hook_ids
+    (step,) = [b[0] for b in blocks if isinstance(b, list) and "uses" in b[0]]
+    assert set(step["with"]) <= set(ACTION["inputs"])
+    for status in ("| 0 |", "| 1 |", "| 2 |"):
+        assert status in guide
