@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import FakeLanguageTool, fixture_article
+from lt_stub import FakeLanguageTool, fixture_article
 
 from contentlint import lint_text
 from contentlint.config import Config

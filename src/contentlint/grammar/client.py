@@ -217,13 +217,15 @@ def _explain(exc: BaseException, url: str, settings: GrammarSettings) -> str:
     elif any(isinstance(c, requests.exceptions.ConnectionError | ConnectionError) for c in causes):
         refused = any(isinstance(c, ConnectionRefusedError) or "refused" in str(c).lower() for c in causes)
         problem = f"cannot reach LanguageTool at {where} ({'connection refused' if refused else 'no connection'})"
-    elif any(isinstance(c, requests.exceptions.RequestException) for c in causes):
-        problem = f"cannot reach LanguageTool at {where} ({_printable(type(exc).__name__)})"
     elif any(isinstance(c, RateLimitError) for c in causes):
         problem = f"LanguageTool at {where} refused the request (rate limit exceeded)"
     elif isinstance(exc, ValueError) and "unsupported language" in str(exc):
         return (f"grammar checking is not possible: LanguageTool at {where} does not support the language "
                 f"'{_printable(settings.language)}'; set languagetool.language to one it supports (e.g. en-US)")
+    elif any(isinstance(c, requests.exceptions.RequestException) for c in causes) and not any(
+        isinstance(c, ValueError) for c in causes  # requests' JSON errors are also ValueErrors: garbage
+    ):
+        problem = f"cannot reach LanguageTool at {where} ({_printable(type(causes[-1]).__name__)})"
     else:
         detail = _printable(str(exc)) or type(exc).__name__
         problem = f"LanguageTool at {where} gave a reply that is not a LanguageTool answer ({detail})"
