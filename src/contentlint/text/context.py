@@ -28,12 +28,13 @@ from contentlint.document import Article
 # --- trigger lists ------------------------------------------------------------------------------
 # Words a negation scope reaches over; beyond it a trigger no longer applies.
 NEGATION_WINDOW_WORDS = 8
-HEDGE_WINDOW_WORDS = 7
+HEDGE_WINDOW_WORDS = 8
 
 _NEG = r"(?:n['’]t|\s+not)"
 PRE_NEGATION = (
     r"no", r"not", r"never", r"nor", r"neither", r"none", r"nothing", r"nobody", r"without",
-    r"cannot", rf"(?:can|could|do|does|did|is|are|was|were|has|have|had|will|wo|would|should|must|may|might){_NEG}",
+    r"cannot", r"unable\s+to", r"not\s+able\s+to",
+    rf"(?:can|could|do|does|did|is|are|was|were|has|have|had|will|wo|would|should|must|may|might){_NEG}",
     r"ca\s*n['’]t", r"unlikely\s+to", r"fails?\s+to", r"failed\s+to", r"lack\s+of", r"lacks", r"absence\s+of",
     r"free\s+of\s+any\s+evidence", r"rather\s+than", r"instead\s+of", r"far\s+from",
     r"(?:a|the)\s+myth\s+that", r"myths?\s+(?:about|that)", r"(?:false|untrue|wrong)\s+that",
@@ -55,26 +56,36 @@ POST_NEGATION = (
     r"(?:has|have)n['’]t\s+been\s+(?:shown|proven|proved|demonstrated|established|confirmed)",
     r"(?:is|are)\s+not\s+(?:supported|backed|proven)", r"lacks?\s+(?:evidence|proof|support)",
     r"(?:remains?|is|are)\s+unproven", r"(?:does|do)\s+not\s+hold\s+up", r"is\s+a\s+myth",
+    r"(?:is|are|remains?)\s+(?:still\s+)?(?:(?:just|only|merely)\s+)?(?:a\s+)?(?:dream|fantasy|pipe\s+dream|goal|aspiration|hope)",
 )
 # Close a trigger's scope: a new clause whose polarity is its own.
 TERMINATOR_WORDS = (
     r"but", r"however", r"although", r"though", r"yet", r"except", r"whereas", r"while", r"instead",
     r"nevertheless", r"nonetheless", r"because", r"so", r"unlike",
 )
-TERMINATOR_MARKS = (r",\s*and\b", r",\s*or\b", r",\s*so\b", r";", r":", r"—", r"–\s", r"\(", r"\)")
+TERMINATOR_MARKS = (r",\s*and\b", r",\s*or\b", r",\s*so\b", r";", r":", r"\(", r"\)")
 HEDGES = (
     r"may", r"might", r"could", r"possibly", r"potentially", r"perhaps", r"probably", r"likely",
     r"appears?\s+to", r"seems?\s+to", r"tends?\s+to", r"some", r"many", r"most", r"several", r"few",
     r"often", r"usually", r"generally", r"typically", r"sometimes", r"rarely", r"mostly", r"mainly",
     r"in\s+(?:some|many|most)\s+(?:people|patients|cases|adults|children|users)",
     r"(?:is|are)\s+(?:thought|believed|expected)\s+to", r"(?:hope|hopes|hoped|aim|aims)\s+to",
-    r"early", r"preliminary", r"in\s+theory", r"whether", r"if", r"help(?:s|ed|ing)?(?:\s+to)?",
+    r"early", r"preliminary", r"in\s+theory", r"(?:so|thus)\s+far", r"to\s+date", r"potential(?:ly)?",
+    r"whether", r"if", r"help(?:s|ed|ing)?(?:\s+to)?",
+    r"ideal(?:ly)?", r"would", r"must", r"needs?\s+to",
+    r"(?:try|tries|trying|tried|attempts?|attempting|aim(?:s|ed|ing)?|wants?|wanted|"
+    r"seek(?:s|ing)?|sought|striv(?:e|es|ing)|quest|goal|efforts?|race|racing|hopes?|hoped|hoping|dream|"
+    r"search(?:ing)?\s+for|working\s+(?:on|toward|towards))",
 )
 _WHO = r"(?:people|patients|cases|adults|children|kids|users|women|men|individuals|participants|teens|babies)"
 POST_HEDGES = (
     rf"(?:in|for)\s+(?:some|many|most|certain|a\s+few|a\s+minority\s+of|about\s+half\s+of)\s+(?:\w+\s+)?{_WHO}",
     r"in\s+(?:some|a\s+few|many|rare)\s+cases",
     r"in\s+(?:small|early|animal|lab|laboratory|mouse|rat)\s+\w*\s*(?:studies|trials|tests)",
+    r"in\s+(?:[\w'’-]+\s+){0,5}?(?:mice|rats|animals|monkeys|dogs|pigs|zebrafish|cells|test\s+tubes|petri\s+dishes|the\s+lab)",
+    r"so\s+far", r"to\s+date", r"in\s+(?:the|this|that|a|one)\s+(?:trial|study)",
+    rf"in\s+(?:[\w'’-]+\s+){{0,2}}?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+handful\s+of|several)\s+"
+    rf"(?:[\w'’-]+\s+)?{_WHO}",
 )
 # Frames that distance the writer from what follows in the sentence.
 DISTANCING = (
@@ -86,6 +97,7 @@ DISTANCING = (
     r"don['’]t\s+(?:believe|trust|fall\s+for)", r"do\s+not\s+(?:believe|trust|fall\s+for)",
     r"(?:red\s+flags?|warning\s+signs?|tip-offs?|scams?|hoax|rumou?rs?|misinformation|myths?)",
     r"(?:claims?|promises?|ads?|advertisements?|labels?|marketing)\s+(?:that|like|such\s+as|of)",
+    r"claims?\s*:", r"(?:claim|claims|claimed|claiming|promise|promises|promised|purport|purports)\s+to",
     r"(?:websites?|sites?|sellers?|vendors?|companies|manufacturers|marketers|promoters|advertisers|"
     r"influencers|proponents|advocates|ads|advertisements|posts|blogs|videos|labels|brands|products|"
     r"supplement\s+makers|some\s+people|people\s+online|social\s+media)\s+(?:\w+\s+)?"
@@ -106,7 +118,7 @@ REFUTATIONS = (
     r"don['’]t\s+(?:believe|buy)\s+(?:it|them|this)",
 )
 SPEECH_VERBS = (
-    r"said", r"says", r"told", r"explained", r"explains", r"added", r"adds", r"noted", r"notes",
+    r"said", r"says", r"say", r"told", r"explained", r"explains", r"added", r"adds", r"noted", r"notes",
     r"wrote", r"writes", r"argued", r"argues", r"cautioned", r"cautions", r"warned", r"warns",
     r"stated", r"states", r"remarked", r"recalled", r"recalls", r"believes", r"believed", r"thinks",
     r"[Aa]ccording\s+to", r"tells", r"insisted", r"insists", r"claimed", r"claims", r"predicted", r"predicts",
@@ -181,12 +193,14 @@ _CITATION_PATTERNS = (
     rf"(?i:\b(?:a|an|the|one|this|in\s+a)\s+(?:{_YEAR})\s+(?:\w+\s+){{0,2}}{_STUDY_NOUN})",
     rf"(?i:\b(?:19|20)\d\d\s+{_STUDY_NOUN}\b)",
     # named studies and trials: the Nurses' Health Study, the SPRINT trial
-    r"\b(?:[A-Z][\w'’*-]+\s+){1,4}(?:Study|Trial|Survey|Cohort|Project|Report|Review)\b",
+    r"\b(?:[A-Z][\w'’*-]+\s+){1,4}(?:Study|Trial|Survey|Cohort|Project|Report|Review|Initiative|Program)\b",
+    r"\bthe\s+(?:[A-Z][\w'’*-]+\s+){1,3}(?i:study|trial|survey|cohort|review|report|initiative)\b",
     r"\b[A-Z][A-Z0-9*-]{2,}\s+(?i:trial|study)\b",
     # researchers at Stanford University / a team from the Mayo Clinic / a study by the CDC
     rf"(?i:researchers|scientists|a\s+team|investigators|experts|doctors|authors|study|review|report|survey|data)"
     rf"\s+(?i:at|from|with|by|of)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,5}}"
     rf"(?:{_alternation(ORGANISATION_WORDS)}|[A-Z]{{2,}}\b)",
+    r"(?i:study|studies|analysis|report|survey|data|review|research|trial)\s+(?i:by|from|funded\s+by)\s+(?:the\s+)?[A-Z][\w'’&.-]+",
     # the CDC says / NIMH estimates / the World Health Organization reports
     r"\b(?:the\s+)?(?:[A-Z]{2,}|(?:[A-Z][\w'’-]+\s+){1,5}(?:" + _alternation(ORGANISATION_WORDS) + r"))"
     r"\s+(?i:says|said|reports?|reported|estimates?|estimated|found|finds|recommends|advises|data|figures|guidance|guidelines|statistics)\b",
@@ -312,7 +326,7 @@ def is_hedged(article: Article, start: int, end: int) -> bool:
     lo, hi = sentence_bounds(article, start)
     text = article.text
     return _pre_trigger(_HEDGE, text, lo, start, HEDGE_WINDOW_WORDS) or _post_trigger(
-        _POST_HEDGE, text, end, hi, 3
+        _POST_HEDGE, text, end, hi, 4
     )
 
 
@@ -401,12 +415,16 @@ _SPEAKER_AFTER_VERB = re.compile(
 )
 
 
+_NAME = re.compile(r"\b(?!(?:The|This|That|These|It|A|An|In|For|But|And|So|If|When|While)\b)[A-Z][a-z][\w'’-]*")
+
+
 def _attributed_to_speaker(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     # "X said (that) ...", "..., X said." or "..., said X": a speech verb with a speaker next to it.
     for match in _SPEECH.finditer(text, lo, hi):
         if match.start() < start:
             head = text[max(lo, match.start() - 60) : match.start()]
-            if _SPEAKER.search(head) and _clear_of_terminators(text, match.end(), start):
+            named = _SPEAKER.search(head) or _SPEAKER_BEFORE_VERB.search(head) or _NAME.search(head)
+            if named and _clear_of_terminators(text, match.end(), start):
                 return True
         elif match.start() >= end:
             if _SPEAKER_BEFORE_VERB.search(text, max(end, match.start() - 80), match.start()):

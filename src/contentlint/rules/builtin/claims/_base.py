@@ -31,6 +31,9 @@ class ClaimPattern:
     skip_when: tuple[str, ...]
     accept: Accept | None = None
     scope: frozenset[str] = field(default=ALL_BLOCKS)
+    # A cheap pattern that must occur in a block before ``regex`` is tried there: most blocks
+    # hold no claim, and one keyword scan costs far less than the full pattern at every position.
+    trigger: re.Pattern[str] | None = None
 
 
 def context_option(default: Sequence[str]) -> Option:
@@ -51,6 +54,8 @@ class PatternRule(Rule):
     """Runs :meth:`patterns` over the article and reports claims that no context check cancels."""
 
     _compiled: ClassVar[tuple[ClaimPattern, ...] | None] = None
+    # Blocks without a match of this (when set) cannot hold any of the rule's claims.
+    block_trigger: ClassVar[re.Pattern[str] | None] = None
 
     @classmethod
     def build_patterns(cls) -> Sequence[ClaimPattern]:
@@ -68,8 +73,12 @@ class PatternRule(Rule):
         reported: list[tuple[int, int]] = []
         text = article.text
         for block in article.blocks:
+            if self.block_trigger is not None and not self.block_trigger.search(text, block.start, block.end):
+                continue
             for pattern in self.patterns():
                 if block.kind not in pattern.scope:
+                    continue
+                if pattern.trigger is not None and not pattern.trigger.search(text, block.start, block.end):
                     continue
                 checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
                 for match in pattern.regex.finditer(text, block.start, block.end):

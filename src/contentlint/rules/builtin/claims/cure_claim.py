@@ -43,15 +43,35 @@ _CLAUSE_WORDS = (
 _GAP = rf"(?:(?!(?:{_CLAUSE_WORDS})\b)[\w'’-]+\s+){{0,3}}?"
 
 
+# A condition used as a modifier ("tumor growth", "diabetes-related vision loss") is not the object.
+_MODIFIED = (
+    r"(?![-‐](?:related|associated|induced|like|linked|specific|based|free)|\s+(?:growth|cells?|risk|research|rates?|"
+    r"drugs?|medications?|treatments?|patients|sufferers|survivors|screening|vaccines?|tests?|genes?|trials?|"
+    r"studies|awareness|care|clinics?|services|diagnosis|outcomes?|progression|symptoms|medicine|therapy)\b)"
+)
+
+
 def _condition() -> str:
-    return lx.alternation(lx.words("conditions") + lx.words("condition_heads"))
+    return lx.alternation(lx.words("conditions") + lx.words("condition_heads")) + _MODIFIED
 
 
 def _not_a_noun_or_number(article: Article, match: re.Match[str]) -> bool:
     text = article.text
     verb = match.group("verb").lower() if "verb" in match.re.groupindex and match.group("verb") else ""
-    if verb in ("cure", "cures") and word_before(text, match.start("verb")) in lx.words("noun_cure_before"):
+    before = word_before(text, match.start("verb")) if verb else ""
+    tail = text[match.start() : min(len(text), match.end() + 30)]
+    absolute = _ABSOLUTE.search(tail) is not None
+    if verb and not absolute and (before == "to" or (verb.split()[0].endswith("ing") and before in _PREPOSITIONS)):
+        return False  # a purpose or a goal ("the best way to get rid of the virus"), not a claim
+    if _QUANTIFIER.search(match.group(0)):
+        return False  # "vanquish some advanced cancers"
+    head = _GENERIC_HEAD.search(match.group(0))
+    if head and not absolute and word_before(text, match.start() + head.start()) in ("the", "a", "this", "that"):
+        return False  # "curing the disease" describes; "cures any disease" or "for good" claims
+    if verb in ("cure", "cures") and before in lx.words("noun_cure_before"):
         return False  # "the search for a cure", "no cure"
+    if before == "or" or word_before(text, match.start()) == "or":
+        return False  # "ease or eliminate symptoms": the weaker verb sets the claim
     claim = match.group(0)
     if _QUANTIFIED.search(claim):
         return False  # a quantified result ("cures 95% of patients") is a statistic
@@ -62,6 +82,10 @@ def _not_a_noun_or_number(article: Article, match: re.Match[str]) -> bool:
 _QUANTIFIED = re.compile(
     r"\d\s*(?:%|percent|per\s+cent|out\s+of|in\s+\d|of\s+(?:the|all|every|those|them|patients|people))", re.I
 )
+_ABSOLUTE = lx.compile_words(lx.family("absolute_markers") + "|naturally|forever")
+_PREPOSITIONS = frozenset({"at", "for", "in", "of", "to", "toward", "towards", "about", "on", "with", "by", "from"})
+_QUANTIFIER = re.compile(r"\b(?:some|many|most|certain|few|several)\b", re.IGNORECASE)
+_GENERIC_HEAD = lx.compile_words(lx.family("condition_heads"))
 _CURABLE = lx.compile_words(lx.family("curable_conditions"))
 
 
@@ -134,16 +158,30 @@ class CureClaim(PatternRule):
             # cured me of my anxiety; the natural cure for eczema; cancer-curing
             rf"(?P<claim>(?P<verb>cured|healed|rid)\s+(?:me|him|her|them|us|you|people|patients|thousands|millions)\s+of\s+{_GAP}{condition})",
             rf"(?P<claim>{lx.family('cure_noun_frames')}\s+{_GAP}{condition})",
-            rf"(?P<claim>{condition}[-‐](?:curing|healing|reversing|killing|busting|eliminating))",
+            rf"(?P<claim>{condition}[-‐](?:curing|healing|reversing))",
             # say goodbye to migraines forever; never suffer from anxiety again
             rf"(?P<claim>(?:say\s+goodbye|kiss\s+goodbye|bid\s+farewell)\s+to\s+{_GAP}{condition}(?:\s+[\w'’-]+){{0,2}}?\s+{absolute})",
             rf"(?P<claim>never\s+(?:have\s+to\s+)?(?:suffer\s+from|suffer\s+with|have|experience|deal\s+with|worry\s+about|get)\s+"
             rf"{_GAP}{condition}\s+(?:ever\s+)?again)",
             rf"(?P<claim>(?:free|freedom|relief)\s+from\s+{_GAP}{condition}\s+{absolute})",
         ]
+        strong_trigger = lx.compile_words(strong)
+        triggers = [
+            strong_trigger,
+            lx.compile_words(absolute),
+            lx.compile_words(absolute),
+            lx.compile_words(passive_forms),
+            re.compile(r"\bgone\b", re.IGNORECASE),
+            re.compile(r"\b(?:cured|healed|rid)\b", re.IGNORECASE),
+            re.compile(r"\b(?:cure|answer)\b", re.IGNORECASE),
+            re.compile(r"[-‐](?:curing|healing|reversing)\b", re.IGNORECASE),
+            re.compile(r"\b(?:goodbye|farewell)\b", re.IGNORECASE),
+            re.compile(r"\bagain\b", re.IGNORECASE),
+            lx.compile_words(absolute),
+        ]
         return [
-            ClaimPattern(lx.compile_words(r), _MESSAGE, _SUGGESTION, _SKIP, accept=_not_a_noun_or_number)
-            for r in regexes
+            ClaimPattern(lx.compile_words(r), _MESSAGE, _SUGGESTION, _SKIP, accept=_not_a_noun_or_number, trigger=t)
+            for r, t in zip(regexes, triggers, strict=True)
         ]
 
 

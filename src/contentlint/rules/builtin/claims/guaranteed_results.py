@@ -25,8 +25,9 @@ from contentlint.findings import Severity
 from contentlint.rules.base import RuleMeta, examples
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.builtin.claims._base import ClaimPattern, PatternRule, context_option, word_before
+from contentlint.text.context import sentence_bounds
 
-_SKIP = ("negated", "question", "quoted", "reported")
+_SKIP = ("negated", "hedged", "question", "quoted", "reported")
 _SKIP_CITED = (*_SKIP, "cited")
 _MESSAGE = "\"{match}\" promises a result. No health treatment works for everyone or every time."
 _SUGGESTION = (
@@ -39,6 +40,21 @@ _ADVERB = r"(?:(?:really|truly|always|simply|just|actually|clinically|totally|co
 def _not_an_instruction(article: Article, match: re.Match[str]) -> bool:
     # "be sure to see your doctor", "make sure to": advice, not a promise
     return word_before(article.text, match.start()) not in ("be", "make", "making", "made", "makes", "not")
+
+
+def _not_approximate(article: Article, match: re.Match[str]) -> bool:
+    # "about 100 percent effective" reports a measured result, not a promise
+    if word_before(article.text, match.start()) in ("about", "nearly", "almost", "around", "roughly",
+                                                    "approximately", "close", "near"):
+        return False
+    lo, hi = sentence_bounds(article, match.start())
+    return _RESEARCH.search(article.text, lo, hi) is None
+
+
+_RESEARCH = re.compile(
+    r"\b(?:researchers|investigators|the\s+(?:study|trial|review)|participants|in\s+(?:a|the)\s+trial)\b",
+    re.IGNORECASE,
+)
 
 
 class GuaranteedResults(PatternRule):
@@ -109,10 +125,10 @@ class GuaranteedResults(PatternRule):
             rf"(?:always|every\s+(?:single\s+)?time)\s+{efficacy}",
             rf"{efficacy}\s+every\s+(?:single\s+)?time",
             rf"{efficacy}\s+{hundred}\s+of\s+the\s+time",
-            r"fool[-\s]?proof\s+(?:cure|treatment|remedy|method|way|solution|plan|system)",
+            r"fool[-\s]?proof\s+(?:cure|treatment|remedy|solution|diet)",
         ]
         certain = [
-            rf"(?:certain|sure|bound|guaranteed)\s+to\s+{certainty}",
+            rf"(?:certain|sure|guaranteed)\s+to\s+{certainty}",
             rf"you\s+(?:will|['’]ll)\s+(?:definitely|certainly|absolutely|surely|undoubtedly)\s+{certainty}",
             r"(?:definitely|certainly)\s+(?:works|cures|will\s+work|will\s+cure|will\s+help)",
         ]
@@ -130,7 +146,8 @@ class GuaranteedResults(PatternRule):
         ]
         patterns += [ClaimPattern(lx.compile_words(r), _MESSAGE, _SUGGESTION, _SKIP, accept=_not_an_instruction)
                      for r in certain]
-        patterns += [ClaimPattern(lx.compile_words(r), _MESSAGE, _SUGGESTION, _SKIP_CITED) for r in hundreds]
+        patterns += [ClaimPattern(lx.compile_words(r), _MESSAGE, _SUGGESTION, _SKIP_CITED, accept=_not_approximate)
+                     for r in hundreds]
         return patterns
 
 

@@ -23,6 +23,7 @@ from contentlint.findings import Severity
 from contentlint.rules.base import RuleMeta, examples
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.builtin.claims._base import ClaimPattern, PatternRule, context_option, word_before
+from contentlint.text.context import sentence_bounds
 
 _SKIP = ("negated", "hedged", "question", "quoted", "reported")
 _MESSAGE = "\"{match}\" states safety as an absolute. Every treatment has side effects or risks for someone."
@@ -42,13 +43,22 @@ _TRIAL_REPORT = re.compile(
     r"\s*(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:reported|seen|observed|found|noted|recorded|detected)",
     re.IGNORECASE,
 )
+_RESEARCH = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|review|researchers|investigators|participants|groups?|patients\s+tested|"
+    r"volunteers|subjects|cohort)\b",
+    re.IGNORECASE,
+)
 _REPORTING_BEFORE = frozenset({"reported", "report", "reports", "experienced", "experience", "noticed",
-                               "showed", "had", "observed", "found", "saw", "recorded", "felt"})
+                               "showed", "shown", "show", "shows", "had", "observed", "found", "saw", "recorded",
+                               "felt"})
 
 
 def _not_a_trial_report(article: Article, match: re.Match[str]) -> bool:
     """"No side effects were reported", "participants reported no side effects": a finding, not a promise."""
     if _TRIAL_REPORT.match(article.text, match.end()):
+        return False
+    lo, hi = sentence_bounds(article, match.start())
+    if _RESEARCH.search(article.text, lo, hi):
         return False
     return word_before(article.text, match.start()) not in _REPORTING_BEFORE
 
@@ -119,9 +129,10 @@ class SafetyAbsolute(PatternRule):
             rf"(?:ever\s+)?{harm_verb}\s+(?:any\s+)?(?:{modifier}\s+)?{harm}(?!\s+factors?)",
             r"(?:can(?:not|['’]t|\s+not)|won['’]t|will\s+not|could(?:\s+not|n['’]t))\s+(?:possibly\s+|ever\s+)?"
             r"(?:harm|hurt|damage)\s+(?:you|your\s+(?:body|health|baby|child|kids|liver)|anyone|anybody|children|kids)",
-            r"poses?\s+(?:absolutely\s+)?no\s+(?:health\s+)?(?:risks?|dangers?|threat)",
+            r"poses?\s+(?:absolutely\s+)?no\s+(?:health\s+)?risks?",
             r"(?:zero|no)\s+(?:health\s+)?risks?\s+(?:at\s+all|whatsoever)", r"zero\s+(?:health\s+)?risks?",
-            rf"safe\s+for\s+{everyone}", r"safe\s+for\s+(?:the\s+whole\s+family|all\s+ages|people\s+of\s+all\s+ages)",
+            rf"safe\s+for\s+{everyone}\s+(?:to\s+(?:use|take|try)|including)",
+            r"safe\s+for\s+(?:the\s+whole\s+family|all\s+ages|people\s+of\s+all\s+ages)",
         ]
         fallacy = [
             rf"{natural}\s*,?\s+(?:so|therefore|thus|hence|which\s+means|meaning|and\s+therefore|and\s+thus|and\s+so)\s+"

@@ -111,15 +111,27 @@ class UnattributedEvidence(PatternRule):
         ]
 
     def accept_claim(self, article: Article, ctx: RuleContext, start: int, end: int) -> bool:
-        if _IMPERSONAL.match(article.text, start):
+        text = article.text
+        before = text[max(0, start - 40) : start].rstrip()
+        if re.search(r"(?:\b[A-Z][\w'’-]*[A-Z][\w'’-]*|\b[A-Z][a-z][\w'’-]*)$", before) and not re.search(
+            r"(?:^|[.!?:]\s*|\n)\S+$", before
+        ):
+            return False  # a proper name before the source ("Women's Health Initiative data have shown")
+        if word_before(text, start) in ("of", "about", "on", "for", "from", "by", "with", "defenders", "critics"):
+            return False  # the source is not the subject: "defenders of controlled trials say"
+        if _IMPERSONAL.match(text, start) and word_before(text, start) not in _DEFINITE:
             return True
-        if word_before(article.text, start) in _DEFINITE:
-            # "The study found": it points back to a study, cited or not, earlier in the article.
-            return not citation_in(article, 0, start)
+        if word_before(text, start) in _DEFINITE or _ANAPHORIC.match(text, start) or _ONE_STUDY.match(text, start):
+            # "The study found", "researchers found", "a new study suggests": one study, which the
+            # article may name anywhere; flag it only when the article names no source at all.
+            return not citation_in(article, 0, len(text))
         return True
 
 
 # "research shows" in the impersonal sense has no antecedent to point back to
 _IMPERSONAL = re.compile(r"(?:research|science|evidence|experts|scientists|doctors)\b", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"(?:researchers|investigators|authors|findings|data)\b", re.IGNORECASE)
+_ONE_STUDY = re.compile(r"(?:a|an|one|this)\s+(?:[\w-]+\s+){0,2}(?:study|trial|review|survey|analysis|meta-analysis)\b",
+                        re.IGNORECASE)
 
 RULES = [UnattributedEvidence]

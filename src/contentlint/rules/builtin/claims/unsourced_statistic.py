@@ -49,10 +49,21 @@ _ABSOLUTE = re.compile(
 )
 
 
+_NUMERIC = re.compile(r"\d|\b(?:half|halves|halved|third|thirds|quarter|twice|double[sd]?|triple[sd]?|times|out\s+of|"
+                      r"one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_RISK_WORD = re.compile(r"\b(?:risks?|chances?|odds|likelihood|rates?)\b", re.IGNORECASE)
+_STUDY_REFERENCE = re.compile(
+    r"\b(?:the|this|that|in\s+the|our)\s+(?:[\w-]+\s+)?(?:study|trial|survey|report|analysis|review|researchers|"
+    r"authors|investigators|data|findings|results)\b|\bparticipants\b|\bplacebo\b|\b(?:treatment|control)\s+group\b"
+    r"|\bresearchers\s+(?:found|said|say|reported|report|estimate|estimated)\b",
+    re.IGNORECASE,
+)
+
+
 def _stat_regex() -> re.Pattern[str]:
     who = (
         r"(?:patients|people|users|participants|adults|children|women|men|those|cases|customers|clients|"
-        r"americans|teens)"
+        r"americans|teens)\b"
     )
     parts = [
         rf"{_PERCENT}",
@@ -158,9 +169,9 @@ class UnsourcedStatistic(Rule):
         text = article.text
         flagged_sentences: set[int] = set()
         for block in article.blocks:
-            if block.kind not in PROSE_BLOCKS:
+            if block.kind not in PROSE_BLOCKS or not _NUMERIC.search(text, block.start, block.end):
                 continue
-            if require_absolute:
+            if require_absolute and _RISK_WORD.search(text, block.start, block.end):
                 for match in cls.relative.finditer(text, block.start, block.end):
                     start, end = match.span()
                     if checks and skip_reason(article, start, end, [c for c in checks if c != "reported"]):
@@ -181,6 +192,8 @@ class UnsourcedStatistic(Rule):
                 lo, hi = neighbour_span(article, start, before=1, after=1)
                 if citation_in(article, lo, hi):
                     continue
+                if _STUDY_REFERENCE.search(text, lo, hi) and citation_in(article, 0, len(text)):
+                    continue  # a result of the study the article names elsewhere
                 flagged_sentences.add(number)
                 values = {"match": text[start:end]}
                 ctx.report(start, end, _STAT_MESSAGE.format(**values), _STAT_SUGGESTION)

@@ -67,6 +67,11 @@ def _about_weight(article: Article, match: re.Match[str]) -> bool:
 
 
 class WeightLossRedFlag(PatternRule):
+    block_trigger = re.compile(
+        r"weight|pound|\blbs?\b|\bkg\b|kilo|\bfat|slim|diet|calori|carb|sugar|starch|absor|patch|cream|lotion|"
+        r"\bgel|wrap|belt|inch|\beat|insole|earring|bracelet|oil",
+        re.IGNORECASE,
+    )
     meta = RuleMeta(
         code="CLAIM007",
         name="weight-loss-red-flag",
@@ -139,7 +144,7 @@ class WeightLossRedFlag(PatternRule):
             rf"eat\s+(?:whatever|anything|everything|all\s+(?:the\s+\w+\s+)?)\s*you\s+(?:want|like|love)\s+{gap}(?:and\s+)?(?:still\s+)?{lose}",
             rf"(?:block|blocks|blocked|blocking|stop|stops|prevent|prevents)\s+(?:the\s+|your\s+body['’]s\s+)?(?:absorption|uptake|storage)\s+of\s+(?:\w+\s+){{0,2}}?{absorbed}",
             rf"(?:prevent|prevents|stop|stops|keep|keeps)\s+(?:your\s+body|you)\s+from\s+(?:absorbing|storing)\s+(?:\w+\s+){{0,2}}?{absorbed}",
-            r"(?:fat|carb|calorie|starch|sugar)[-\s](?:blocker|blocking|binder|binding)s?",
+            r"(?:fat|carb|calorie|starch|sugar)[-\s](?:blocker|binder)s?",
             rf"{lose}\s+{gap}while\s+you\s+(?:sleep|rest|relax|watch\s+tv|sit|lie)",
             r"(?:causes?|gives?|provides?|delivers?|guarantees?|ensures?|promises?)\s+(?:\w+\s+)?(?:permanent|lasting|lifelong|life-long)\s+(?:weight|fat)\s+loss",
             rf"{lose}\s+{gap}(?:permanently|forever|for\s+good)\b(?!\s+(?:requires|takes|means|needs))",
