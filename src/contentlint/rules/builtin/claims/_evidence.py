@@ -1,0 +1,195 @@
+"""What the evidence-quality rules (CLAIM050-CLAIM099) share: their lexicon, and a profile of the
+study an article reports, computed once per article.
+
+The profile counts, in one scan each, the signs that the article's study was in animals or cells,
+in people, observational, a randomised trial, or early (a pilot, a phase 1 trial, a conference
+abstract, a preprint, a few dozen people). Rules read it first and skip the article cheaply when
+it cannot hold what they look for, before any per-sentence work.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+import yaml
+
+from contentlint.document import Article
+from contentlint.rules.base import Rule, RuleContext
+from contentlint.rules.builtin.claims import _lexicon as lx
+from contentlint.rules.phrases import PhraseMatcher
+from contentlint.text.context import CHECKS, refuted, sentence_index, skip_reason
+
+_VERB_FAMILIES = frozenset({"benefit_verbs", "causal_phrases", "causal_verbs", "benefit_changes"})
+
+# "a study of 24 people", "involving 12 patients", "40 volunteers took part": a study of a few dozen.
+SMALL_STUDY_LIMIT = 50
+_SMALL_STUDY = re.compile(
+    r"\b(?:of|involving|included|including|enrolled|recruited|among|in|with|only|just)\s+(?:only\s+|just\s+)?"
+    r"(\d{1,3}|a\s+dozen|two\s+dozen|three\s+dozen|a\s+few\s+dozen|(?:five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:people|patients|participants|volunteers|adults|children|women|men|subjects|individuals)\b",
+    re.IGNORECASE,
+)
+_WORD_NUMBERS = {"a dozen": 12, "two dozen": 24, "three dozen": 36, "a few dozen": 36}
+
+
+@lru_cache(maxsize=1)
+def _load() -> dict[str, Any]:
+    from contentlint.rules.registry import builtin_pack_dir
+
+    path = builtin_pack_dir() / "data" / "evidence-lexicon.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of word lists")
+    return data
+
+
+def words(key: str) -> tuple[str, ...]:
+    """The entries of one list in the evidence lexicon, inflected when it is a verb family."""
+    value = _load().get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"evidence lexicon: '{key}' must be a list of strings")
+    if key in _VERB_FAMILIES:
+        return tuple(form for entry in value for form in lx.inflect(entry))
+    return tuple(value)
+
+
+@cache
+def matcher(key: str) -> PhraseMatcher:
+    """One compiled matcher for a lexicon list (hyphenated entries also match with a space)."""
+    entries = words(key)
+    return PhraseMatcher(list(entries) + [e.replace("-", " ") for e in entries if "-" in e])
+
+
+def found(key: str, text: str, lo: int, hi: int) -> bool:
+    return next(iter(matcher(key).finditer(text, lo, hi)), None) is not None
+
+
+def count(key: str, text: str) -> int:
+    return sum(1 for _ in matcher(key).finditer(text))
+
+
+# --- the study an article reports --------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StudyProfile:
+    animal: int
+    human: int
+    observational: int
+    trial: int
+    early: int
+
+    @property
+    def animal_study(self) -> bool:
+        """The article's study was in animals or cells: named often, and more than people were."""
+        return self.animal >= 2 and self.animal > 2 * self.human
+
+    @property
+    def observational_study(self) -> bool:
+        """The article reports a link found by watching people, with no experiment to test cause."""
+        return self.observational >= 2 and self.trial == 0 and self.animal < 2
+
+    @property
+    def early_evidence(self) -> bool:
+        return self.early >= 1
+
+
+_PROFILES: weakref.WeakKeyDictionary[Article, StudyProfile] = weakref.WeakKeyDictionary()
+
+
+def small_studies(text: str) -> Iterator[re.Match[str]]:
+    for match in _SMALL_STUDY.finditer(text):
+        amount = match.group(1).lower()
+        size = int(amount) if amount.isdigit() else _WORD_NUMBERS.get(" ".join(amount.split()), 20)
+        if 1 < size < SMALL_STUDY_LIMIT:
+            yield match
+
+
+def profile(article: Article) -> StudyProfile:
+    cached = _PROFILES.get(article)
+    if cached is None:
+        text = article.text
+        early = count("early_markers", text) + sum(1 for _ in small_studies(text))
+        cached = StudyProfile(
+            animal=count("animal_study_markers", text),
+            human=count("human_study_markers", text),
+            observational=count("observational_markers", text),
+            trial=count("trial_markers", text),
+            early=early,
+        )
+        _PROFILES[article] = cached
+    return cached
+
+
+# --- sentences -------------------------------------------------------------------------------
+def sentence_span(article: Article, index: int, before: int = 0, after: int = 0) -> tuple[int, int]:
+    """The sentence holding ``text[index]`` widened by ``before`` and ``after`` sentences, across
+    paragraphs: a headline's neighbour is the first sentence below it."""
+    number = sentence_index(article, index)
+    sentences = article.sentences
+    if number < 0:
+        return index, index
+    first = max(0, number - before)
+    last = min(len(sentences) - 1, number + after)
+    return sentences[first].start, sentences[last].end
+
+
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"half|halved|twice|double|doubled|triple|tripled|third|thirds|quarter|quarters|fold|per\s?cent|percent)\b",
+    re.IGNORECASE,
+)
+
+
+def has_figure(text: str, lo: int, hi: int) -> bool:
+    return _FIGURE.search(text, lo, hi) is not None
+
+
+def outcome_after(text: str, end: int, words_ahead: int = 4) -> tuple[int, int] | None:
+    """A human health outcome starting within ``words_ahead`` words after ``text[end]``, in its sentence."""
+    window = text[end : end + 80]
+    stop = re.search(r"[.!?;:\n]", window)
+    limit = end + (stop.start() if stop else len(window))
+    for start, stop_at, _ in matcher("human_outcomes").finditer(text, end, limit):
+        if len(text[end:start].split()) <= words_ahead:
+            return start, stop_at
+        break
+    return None
+
+
+# --- the rule shape ----------------------------------------------------------------------------
+_REPORTABLE_BLOCKS = frozenset({"heading", "paragraph", "list_item", "blockquote", "table_cell", "caption"})
+_NOT_A_CLAIM_BEFORE = frozenset({"to", "of", "for", "whether", "if", "how", "and/or"})
+
+
+def stated_as_fact(text: str, start: int, phrase: str) -> bool:
+    """The verb form states something ("reverses", "reversed"), rather than naming an aim ("to
+    reverse", "reversing", "ways of reversing")."""
+    head = phrase.split()[0].lower()
+    if head.endswith("ing"):
+        return False
+    before = re.search(r"([\w/'’-]+)\W*$", text[max(0, start - 30) : start])
+    return not (before and before.group(1).lower() in _NOT_A_CLAIM_BEFORE)
+
+
+class EvidenceRule(Rule):
+    """Reports at most one finding per sentence and cancels claims the context takes back."""
+
+    default_skip: tuple[str, ...] = ("negated", "question", "hedged")
+
+    def skip_checks(self, ctx: RuleContext) -> list[str]:
+        return [c for c in ctx.options.get("skip_when", self.default_skip) if c in CHECKS]
+
+    @staticmethod
+    def reportable(article: Article, index: int) -> bool:
+        block = article.block_at(index)
+        return block >= 0 and article.blocks[block].kind in _REPORTABLE_BLOCKS
+
+    @staticmethod
+    def cancelled(article: Article, start: int, end: int, checks: list[str]) -> bool:
+        # A claim the article goes on to question ("That is not what the study showed.") is reported, not made.
+        return skip_reason(article, start, end, checks) is not None or refuted(article, start, end)
