@@ -22,7 +22,7 @@ from contentlint.document import Article
 from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.phrases import PhraseMatcher
-from contentlint.text.context import CHECKS, refuted, sentence_index, skip_reason
+from contentlint.text.context import CHECKS, neighbour_span, refuted, sentence_index, skip_reason
 
 _VERB_FAMILIES = frozenset({"benefit_verbs", "causal_phrases", "causal_verbs", "benefit_changes"})
 
@@ -176,6 +176,23 @@ def stated_as_fact(text: str, start: int, phrase: str) -> bool:
     return not (before and before.group(1).lower() in _NOT_A_CLAIM_BEFORE)
 
 
+# Ways an article questions a claim about evidence in the sentences after it, beyond the shared refutations:
+# "That is not what the study showed", "the data do not show that", "the study cannot prove it".
+_QUESTIONED = re.compile(
+    r"\b(?:is|was|are|were)\s*(?:not|n['’]t)\s+what\s+(?:the\s+)?(?:study|studies|research|data|evidence|trial|"
+    r"results?|findings?)"
+    r"|\b(?:study|studies|research|data|evidence|trial|results?|findings?)\s+(?:(?:does|did|do|can)\s*(?:not|n['’]t)|"
+    r"cannot)\s+(?:show|prove|support|tell|establish)"
+    r"|\b(?:overstate[sd]?|exaggerat(?:es|ed|ion)|goes\s+beyond|went\s+beyond)\b",
+    re.IGNORECASE,
+)
+
+
+def questioned(article: Article, start: int, end: int) -> bool:
+    _, hi = neighbour_span(article, start, after=2)
+    return _QUESTIONED.search(article.text, end, hi) is not None or refuted(article, start, end)
+
+
 class EvidenceRule(Rule):
     """Reports at most one finding per sentence and cancels claims the context takes back."""
 
@@ -192,4 +209,4 @@ class EvidenceRule(Rule):
     @staticmethod
     def cancelled(article: Article, start: int, end: int, checks: list[str]) -> bool:
         # A claim the article goes on to question ("That is not what the study showed.") is reported, not made.
-        return skip_reason(article, start, end, checks) is not None or refuted(article, start, end)
+        return skip_reason(article, start, end, checks) is not None or questioned(article, start, end)

@@ -30,6 +30,7 @@ _LIMIT_PATTERN = re.compile(
     r"|\b(?:needed|necessary|required)\s+to\s+(?:confirm|determine|establish|see\s+(?:if|whether)|find\s+out|"
     r"understand|know|verify|validate)"
     r"|\bsmall\s+(?:[\w-]+\s+)?(?:study|studies|sample|trial|group|number|cohort)"
+    r"|\b(?:study|studies|trial|trials|sample|group)\s+(?:was|were|is|are)\s+(?:\w+\s+)?(?:small|short|limited)"
     r"|\bonly\s+(?:\d+|a\s+few|a\s+handful)\s+(?:[\w-]+\s+)?(?:people|patients|participants|volunteers|mice)",
     re.IGNORECASE,
 )
