@@ -17,9 +17,11 @@ import re
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
+from contentlint.rules.builtin.spam._shared import stopwords
+from contentlint.text.context import is_quoted
 
 _VERBS = r"call|phone|ring|book|order|buy|shop|click|tap|act|schedule|reserve|sign\s+up|subscribe|register|enrol{1,2}|claim|grab|get\s+started|join|apply|visit\s+us|contact\s+us|call\s+us|dial"
-_URGENCY = r"now|today|here|online|right\s+now|immediately|tonight|this\s+week"
+_URGENCY = r"now|today|here|right\s+now|immediately|tonight|this\s+week"
 # A verb immediately followed by urgency ("Call Now", "order today", "click here").
 _CTA = re.compile(rf"\b(?:{_VERBS})\s+(?:{_URGENCY})\b(?:\s+(?:for|to)\s+(?:a|your)\s+free\s+\w+)?", re.IGNORECASE)
 # Free offers that only sales copy makes ("schedule your free consultation").
@@ -32,6 +34,15 @@ _OFFER = re.compile(
 _TEXT_CODE = re.compile(r"\btext\s+[\"“']?([A-Z]{2,12})[\"”']?\s+to\s+(\d{5,6})\b", re.IGNORECASE)
 _CRISIS_SHORT_CODES = frozenset({"741741", "85258", "686868", "50808", "838255"})
 _STANDALONE_MAX_WORDS = 6
+# Newsletter and link boxes use the same verbs: "Sign up now" for a newsletter, "To read more, click
+# here". They are page furniture (SPAM007's business), not sales, unless the sentence sells something.
+_SIGN_UP = re.compile(r"^(?:sign\s+up|subscribe|register|join)\b", re.IGNORECASE)
+_NAVIGATION = re.compile(r"^(?:click|tap)\b", re.IGNORECASE)
+_NEWSLETTER = re.compile(r"\b(?:newsletters?|e-?mails?|inbox|updates|alerts|podcasts?|channel|coverage|news|edition|issue)\b", re.IGNORECASE)
+_SELLING = re.compile(
+    r"\b(?:off|discount|free|offer|deal|deals|buy|order|book|booking|consultation|appointment|price|prices|save|sale)\b",
+    re.IGNORECASE,
+)
 
 
 def _title_case(phrase: str) -> bool:
@@ -87,6 +98,10 @@ class CallToAction(Rule):
         standalone_max = int(ctx.options.get("standalone_max_words", _STANDALONE_MAX_WORDS))
         for block in article.blocks:
             for match in _CTA.finditer(text, block.start, block.end):
+                if self._furniture(article, match.start(), match.end()):
+                    continue
+                if is_quoted(article, match.start(), match.end()):
+                    continue
                 if self._inserted(article, match.start(), match.end(), standalone_max):
                     self._report(ctx, match.start(), match.end())
             for match in _OFFER.finditer(text, block.start, block.end):
@@ -96,19 +111,40 @@ class CallToAction(Rule):
                     self._report(ctx, match.start(), match.end())
 
     @staticmethod
+    def _furniture(article: Article, start: int, end: int) -> bool:
+        """A newsletter sign-up or a "click here" link, with nothing sold in its sentence or block."""
+        phrase = article.text[start:end]
+        number = article.block_at(start)
+        block = article.block_text(article.blocks[number]) if number >= 0 else phrase
+        sentence_number = article.sentence_at(start)
+        sentence = article.sentences[sentence_number] if sentence_number >= 0 else None
+        if sentence is not None and _SELLING.search(article.text, sentence.start, sentence.end):
+            return False
+        if _SIGN_UP.match(phrase):
+            around = article.blocks[max(0, number - 1) : number + 2] if number >= 0 else []
+            nearby = " ".join(article.block_text(b) for b in around) or block
+            return bool(_NEWSLETTER.search(nearby)) or len(block.split()) <= _STANDALONE_MAX_WORDS
+        return bool(_NAVIGATION.match(phrase))
+
+    @staticmethod
     def _inserted(article: Article, start: int, end: int, standalone_max: int) -> bool:
         phrase = article.text[start:end]
-        if _title_case(phrase):
-            return True
         number = article.sentence_at(start)
         if number < 0:
             return True
         sentence = article.sentences[number]
+        before = article.text[sentence.start : start].rstrip()
+        previous = before.split()[-1].lower().strip("\"“”'‘’(") if before else ""
+        if previous and previous[-1:].isalpha() and previous in stopwords():
+            return False  # "we must act now", "you can call today": the verb is not an imperative
+        if _title_case(phrase):
+            return True
+        if phrase[:1].isupper() and before.split()[-1:] and before.split()[-1][:1].isupper():
+            return False  # part of a name: "the Defense Production Act immediately"
         words = len(article.text[sentence.start : sentence.end].split())
         if words <= standalone_max:
             return True
         # Spliced: the phrase sits mid-sentence and the sentence runs on after it.
-        before = article.text[sentence.start : start].rstrip()
         return bool(before) and not before.endswith((":", "-", "—", "–"))
 
     @staticmethod
