@@ -418,11 +418,19 @@ _SPEAKER_AFTER_VERB = re.compile(
 _NAME = re.compile(r"\b(?!(?:The|This|That|These|It|A|An|In|For|But|And|So|If|When|While)\b)[A-Z][a-z][\w'’-]*")
 
 
+_TESTIMONIAL = re.compile(
+    r"\b(?:readers|users|customers|clients|buyers|reviewers|fans|members|thousands|millions|moms|mums)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _attributed_to_speaker(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     # "X said (that) ...", "..., X said." or "..., said X": a speech verb with a speaker next to it.
     for match in _SPEECH.finditer(text, lo, hi):
         if match.start() < start:
             head = text[max(lo, match.start() - 60) : match.start()]
+            if _TESTIMONIAL.search(head):
+                continue  # "thousands of readers say it healed them": a testimonial is still a claim
             named = _SPEAKER.search(head) or _SPEAKER_BEFORE_VERB.search(head) or _NAME.search(head)
             if named and _clear_of_terminators(text, match.end(), start):
                 return True

