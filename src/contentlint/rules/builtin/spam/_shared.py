@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from contentlint.document import Article, Block
@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """The mapping in ``rules/data/<name>.yml``, loaded once."""
     import yaml
@@ -38,7 +38,7 @@ def data_list(name: str, key: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_pattern(name: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One alternation of the literal phrases listed under ``key`` (whole words, any white space)."""
     phrases = sorted(set(data_list(name, key)), key=len, reverse=True)
@@ -46,7 +46,7 @@ def phrase_pattern(name: str, key: str, flags: int = re.IGNORECASE) -> re.Patter
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def regex_list(name: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One alternation of the regular expressions listed under ``key`` (trusted built-in data)."""
     patterns = data_list(name, key)

@@ -20,7 +20,10 @@ from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.spam._shared import stopwords
 from contentlint.text.context import is_quoted
 
-_VERBS = r"call|phone|ring|book|order|buy|shop|click|tap|act|schedule|reserve|sign\s+up|subscribe|register|enrol{1,2}|claim|grab|get\s+started|join|apply|visit\s+us|contact\s+us|call\s+us|dial"
+_VERBS = (
+    r"call|phone|ring|book|order|buy|shop|click|tap|act|schedule|reserve|sign\s+up|subscribe|register|"
+    r"enrol{1,2}|claim|grab|get\s+started|join|apply|visit\s+us|contact\s+us|call\s+us|dial"
+)
 _URGENCY = r"now|today|here|right\s+now|immediately|tonight|this\s+week"
 # A verb immediately followed by urgency ("Call Now", "order today", "click here").
 _CTA = re.compile(rf"\b(?:{_VERBS})\s+(?:{_URGENCY})\b(?:\s+(?:for|to)\s+(?:a|your)\s+free\s+\w+)?", re.IGNORECASE)
@@ -38,7 +41,10 @@ _STANDALONE_MAX_WORDS = 6
 # here". They are page furniture (SPAM007's business), not sales, unless the sentence sells something.
 _SIGN_UP = re.compile(r"^(?:sign\s+up|subscribe|register|join)\b", re.IGNORECASE)
 _NAVIGATION = re.compile(r"^(?:click|tap)\b", re.IGNORECASE)
-_NEWSLETTER = re.compile(r"\b(?:newsletters?|e-?mails?|inbox|updates|alerts|podcasts?|channel|coverage|news|edition|issue)\b", re.IGNORECASE)
+_NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|e-?mails?|inbox|updates|alerts|podcasts?|channel|coverage|news|edition|issue)\b",
+    re.IGNORECASE,
+)
 _SELLING = re.compile(
     r"\b(?:off|discount|free|offer|deal|deals|buy|order|book|booking|consultation|appointment|price|prices|save|sale)\b",
     re.IGNORECASE,

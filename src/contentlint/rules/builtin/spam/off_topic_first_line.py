@@ -87,7 +87,7 @@ class OffTopicFirstLine(Rule):
         first = blocks[0]
         line = article.block_text(first).strip()
         words = line.split()
-        if not words or len(words) > _MAX_WORDS or ends_sentence(line.rstrip("?")) and not line.endswith("?"):
+        if not words or len(words) > _MAX_WORDS or (ends_sentence(line.rstrip("?")) and not line.endswith("?")):
             return
         if regex_list("spam-chrome", "keep").fullmatch(line) or any(ch.isdigit() for ch in line):
             return

@@ -16,7 +16,7 @@ What it leaves alone
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from contentlint.document import Article, Block
 from contentlint.findings import Severity
@@ -30,7 +30,7 @@ _CONTACT = re.compile(r"@|\d[\d\s().-]{5,}\d")  # a handle, an address or a phon
 _SEPARATORS = r"[\s:|·•/»›>\-–—]*"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _chrome_line(keys: tuple[str, ...]) -> re.Pattern[str]:
     item = "|".join(f"(?:{p})" for key in keys for p in data_list("spam-chrome", key))
     return re.compile(rf"(?:{item})(?:{_SEPARATORS}(?:{item}))*{_SEPARATORS}(?:\.\.\.|…)?", re.IGNORECASE)

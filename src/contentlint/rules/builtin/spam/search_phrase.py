@@ -30,17 +30,6 @@ from contentlint.rules.builtin.spam._shared import data_list, deletion_fix, stem
 
 _TOKEN = re.compile(r"[#\w][\w'’-]*")
 _MAX_QUERY_WORDS = 6
-# Words that grammatically take a wh-clause ("know what is...", "unclear how to...").
-_WH_GOVERNORS = frozenset(
-    """know knows knew understand understands understood explain explains explained learn learns learned
-    unclear clear sure determine determines determined matter matters ask asks asked wonder wonders
-    wondered decide decides decided discover discovers discovered regardless exactly see sees saw show
-    shows showed tell tells told figure figured remember remembers questions question idea ideas
-    describe describes described predict predicts identify identifies identified consider considers
-    depends depend depending care cares study studies studied examine examines examined""".split()
-)
-
-
 @lru_cache(maxsize=1)
 def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
     opener = re.compile(r"(?:" + "|".join(data_list("spam-search", "question_openers")) + r")\b")
@@ -50,6 +39,11 @@ def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozen
     tail = re.compile(r"(?:" + "|".join(data_list("spam-search", "commercial_tails")) + r")(?![\w-])")
     providers = frozenset(data_list("spam-search", "provider_nouns"))
     return opener, head, tail, nouns, providers
+
+
+@lru_cache(maxsize=1)
+def _wh_governors() -> frozenset[str]:
+    return frozenset(data_list("spam-search", "wh_governors"))
 
 
 class _Sentence:
@@ -101,7 +95,7 @@ def _question_queries(s: _Sentence) -> list[tuple[int, int]]:
         if match is None:
             continue
         before = s.words[i - 1]
-        if before in stop or before in _WH_GOVERNORS:
+        if before in stop or before in _wh_governors():
             continue
         first = s.index_at(match.end())
         last = first - 1
