@@ -82,7 +82,7 @@ def _quoted(value: str) -> str:
 
 def suggestion_for(issue: Issue, code: str, text: str) -> str:
     """What the editor can do: LanguageTool's replacements, else how to reword or silence it."""
-    shown = [r for r in issue.replacements[:_MAX_SHOWN_REPLACEMENTS]]
+    shown = list(issue.replacements[:_MAX_SHOWN_REPLACEMENTS])
     if len(shown) == 1 and shown[0] == "":
         advice = f"Delete {_quoted(text[issue.start : issue.end])}."
     elif len(shown) == 1:
