@@ -13,7 +13,7 @@ from typing import Any
 
 from contentlint.config import Config
 from contentlint.document import Article
-from contentlint.findings import CATEGORIES, Finding, Fix, Severity
+from contentlint.findings import CATEGORIES, Finding, Fix, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,20 +96,7 @@ class RuleContext:
     ) -> None:
         """Report ``article.text[start:end]``."""
         span = self.article.locate(start, end)
-        self.findings.append(
-            Finding(
-                path=self.path,
-                span=span,
-                rule=self.meta.code,
-                name=self.meta.name,
-                category=self.meta.category,
-                severity=severity or self.severity,
-                message=message,
-                suggestion=suggestion,
-                text=self.article.text[start:end],
-                fix=fix,
-            )
-        )
+        self._add(span, self.article.text[start:end], message, suggestion, severity, fix=fix)
 
     def report_article(
         self,
@@ -132,6 +119,19 @@ class RuleContext:
         else:
             span = article.line_span(1)
             text = ""
+        self._add(span, text, message, suggestion, severity, article_level=True)
+
+    def _add(
+        self,
+        span: Span,
+        text: str,
+        message: str,
+        suggestion: str | None,
+        severity: Severity | None,
+        *,
+        fix: Fix | None = None,
+        article_level: bool = False,
+    ) -> None:
         self.findings.append(
             Finding(
                 path=self.path,
@@ -143,7 +143,8 @@ class RuleContext:
                 message=message,
                 suggestion=suggestion,
                 text=text,
-                article_level=True,
+                article_level=article_level,
+                fix=fix,
             )
         )
 
