@@ -132,3 +132,16 @@ def test_article_text_cannot_inject_markdown_html_mentions_or_links() -> None:
 def test_escape_keeps_plain_words_readable() -> None:
     assert escape("Take 2 tablets a day, with food.") == "Take 2 tablets a day, with food."
     assert escape("a_b*c") == "a\\_b\\*c"
+
+
+def test_example_workflow_writes_the_summary_and_keeps_the_html_report() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    workflow = Path(__file__).resolve().parent.parent / "docs" / "workflows" / "contentlint-report.yml"
+    (job,) = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values()
+    commands = " ".join(str(step.get("run", "")) for step in job["steps"])
+    assert '--format markdown --fail-on never >> "$GITHUB_STEP_SUMMARY"' in commands
+    assert "--format html --output contentlint-report.html" in commands
+    assert "contentlint[report]" in commands

@@ -206,7 +206,11 @@
 
   function drawArticle(article) {
     var whole = [], inText = [];
+    var rank = { error: 0, warning: 1, info: 2 };
     article.findings.forEach(function (f, i) { (f.article ? whole : inText).push(findingCard(f, i)); });
+    whole.sort(function (x, y) {  // the most severe first; stable, so in line order within a severity
+      return rank[article.findings[x.dataset.finding].severity] - rank[article.findings[y.dataset.finding].severity];
+    });
     var parts = [
       el("a", { href: "#", "class": "back", text: "← All articles" }),
       el("div", { "class": "article-head" }, [
