@@ -17,7 +17,7 @@ def _where(text: str, kind: str) -> list[tuple[int, int, int, int]]:
 @pytest.mark.parametrize(
     ("kind", "text", "expected"),
     [
-        ("md", "---\ntitle: \"A miracle? no\"\n---\n\n# Sleep\n\nSome *say* this **miracle** tea works.\n",
+        ("md", "---\ntitle: \"A miracle? no\"\n---\n\n# Sleep\n\nSome *use* this **miracle** tea daily.\n",
          (7, 19, 7, 26)),
         ("md", "# Sleep\n\n- item one\n- a [miracle](https://example.org/miracle) tea\n", (4, 6, 4, 13)),
         ("md", "Emoji first 😀 “quoted” — then miracle tea.\n", (1, 31, 1, 38)),
