@@ -92,18 +92,34 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
-def references_start(article: Article) -> int:
-    """Where a Sources/References section begins in ``article.text`` (its length when none does)."""
+_CITATION_MARK = re.compile(r"https?://|www\.|\.(?:org|gov|edu|com|net|int|uk)\b|\b(?:19|20)\d\d\b|doi", re.I)
+
+
+def reference_blocks(article: Article) -> frozenset[int]:
+    """Numbers of the blocks in Sources/References sections: the heading and the citations after it."""
     heading = regex_list("spam-common", "reference_headings")
-    for block in article.blocks:
+    found: set[int] = set()
+    inside = False
+    for number, block in enumerate(article.blocks):
         text = article.block_text(block).strip()
         label = heading.match(text)
-        if label is None:
+        if label is not None:
+            rest = text[label.end() :].strip()
+            if not rest.strip(":") or rest.startswith(":"):
+                found.add(number)
+                inside = not rest.strip(":")
+                continue
+        if inside and (block.kind == "list_item" or _is_citation(article, block, text)):
+            found.add(number)
             continue
-        rest = text[label.end() :].strip()
-        if not rest.strip(":") or rest.startswith(":"):
-            return block.start
-    return len(article.text)
+        inside = False
+    return frozenset(found)
+
+
+def _is_citation(article: Article, block: Block, text: str) -> bool:
+    if any(block.start <= link.start < block.end for link in article.links):
+        return True
+    return bool(_CITATION_MARK.search(text))
 
 
 def maps_verbatim(article: Article, start: int, end: int) -> tuple[int, int] | None:
@@ -153,7 +169,27 @@ def line_deletion_fix(article: Article, start: int, end: int) -> Fix | None:
         if not _MD_PREFIX.fullmatch(prefix) or suffix.strip(" \t#*_"):
             return None
     stop = line_end + 1 if line_end < len(source) else line_end
-    if stop == len(source) and line_start > 0:
-        # the last line: remove the newline before it instead of leaving a dangling one
-        return Fix(line_start - 1, line_end, "")
-    return Fix(line_start, stop, "")
+    begin = line_start
+    blank_before = _blank_line_before(source, line_start)
+    if blank_before is not None:
+        begin = blank_before  # take the blank line that separated this one from the text above
+    elif stop < len(source) and not source[stop : _line_end(source, stop)].strip():
+        stop = min(_line_end(source, stop) + 1, len(source))  # take the blank line below instead
+    elif stop == len(source) and line_end == len(source) and line_start > 0:
+        begin = line_start - 1  # the last line has no newline of its own: remove the one before it
+    return Fix(begin, stop, "")
+
+
+def _line_end(source: str, start: int) -> int:
+    end = source.find("\n", start)
+    return len(source) if end == -1 else end
+
+
+def _blank_line_before(source: str, line_start: int) -> int | None:
+    """Where the blank line just above ``line_start`` begins, when there is one."""
+    if line_start < 2:
+        return None
+    previous_start = source.rfind("\n", 0, line_start - 1) + 1
+    if previous_start > 0 and not source[previous_start : line_start - 1].strip():
+        return previous_start
+    return None

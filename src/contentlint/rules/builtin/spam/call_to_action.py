@@ -126,6 +126,10 @@ class CallToAction(Rule):
         sentence = article.sentences[sentence_number] if sentence_number >= 0 else None
         if sentence is not None and _SELLING.search(article.text, sentence.start, sentence.end):
             return False
+        if sentence is not None and _title_case(phrase):
+            before = article.text[sentence.start : start].rstrip()
+            if before and before[-1].isalpha():
+                return False  # a Title Case banner spliced into running text
         if _SIGN_UP.match(phrase):
             around = article.blocks[max(0, number - 1) : number + 2] if number >= 0 else []
             nearby = " ".join(article.block_text(b) for b in around) or block

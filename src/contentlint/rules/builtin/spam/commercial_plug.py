@@ -21,7 +21,7 @@ from typing import Any
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import deletion_fix, load_data, references_start
+from contentlint.rules.builtin.spam._shared import deletion_fix, load_data, reference_blocks
 from contentlint.text.context import is_quoted
 
 _NAME = r"(?:the\s+)?((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
@@ -96,10 +96,10 @@ class CommercialPlug(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         patterns = _patterns()
         text = article.text
-        limit = references_start(article)
+        references = reference_blocks(article)
         for sentence in article.sentences:
-            if sentence.start >= limit:
-                break
+            if sentence.block in references:
+                continue
             found = self._plug(text, sentence.start, sentence.end, patterns)
             if found is None or is_quoted(article, found[0], found[1]):
                 continue

@@ -22,7 +22,7 @@ from typing import Any
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import load_data, references_start
+from contentlint.rules.builtin.spam._shared import load_data, reference_blocks
 
 _ADDRESS = re.compile(
     r"(?<![@\w.-])(?:https?://[^\s<>()\"']+|www\.[^\s<>()\"']+\.[a-z]{2,}[^\s<>()\"']*|"
@@ -93,11 +93,11 @@ class ContactDetails(Rule):
 
         data = _data()
         text = article.text
-        limit = references_start(article)
+        references = reference_blocks(article)
         region = str(ctx.options.get("region", "US"))
-        for block in article.blocks:
-            if block.start >= limit:
-                break
+        for number, block in enumerate(article.blocks):
+            if number in references:
+                continue
             chunk = text[block.start : block.end]
             for match in phonenumbers.PhoneNumberMatcher(chunk, region):
                 start, end = block.start + match.start, block.start + match.end

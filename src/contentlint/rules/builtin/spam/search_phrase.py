@@ -69,22 +69,29 @@ class _Sentence:
 
 def find_insertions(article: Article) -> list[tuple[int, int]]:
     """Spans of ``article.text`` that are search phrases spliced into a sentence."""
-    found: list[tuple[int, int]] = []
+    return [(start, end) for start, end, _ in find_insertions_with_seams(article)]
+
+
+def find_insertions_with_seams(article: Article) -> list[tuple[int, int, bool]]:
+    """Like :func:`find_insertions`, with whether both ends of each insertion are certain (a fix
+    that deletes it is safe)."""
+    found: list[tuple[int, int, bool]] = []
     for sentence in article.sentences:
         words = _Sentence(article.text, sentence.start, sentence.end)
         found.extend(_question_queries(words))
         found.extend(_commercial_queries(words))
     found.sort()
-    merged: list[tuple[int, int]] = []
-    for span in found:
-        if merged and span[0] < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, certain in found:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] and certain)
         else:
-            merged.append(span)
+            merged.append((start, end, certain))
     return merged
 
 
-def _question_queries(s: _Sentence) -> list[tuple[int, int]]:
+def _question_queries(s: _Sentence) -> list[tuple[int, int, bool]]:
     opener = _shapes()[0]
     stop = stopwords()
     spans = []
@@ -100,9 +107,11 @@ def _question_queries(s: _Sentence) -> list[tuple[int, int]]:
         first = s.index_at(match.end())
         last = first - 1
         j = first
+        doubled = False
         while j < len(s.tokens) and j - first < _MAX_QUERY_WORDS and s.joined[j] and s.words[j] not in stop:
             last = j
             if j + 1 < len(s.tokens) and s.words[j + 1] == s.words[j]:
+                doubled = True  # "...ketamine therapy therapy is": the sentence resumes at the double
                 break
             j += 1
         if last < first:
@@ -110,11 +119,11 @@ def _question_queries(s: _Sentence) -> list[tuple[int, int]]:
         query = {stem(w) for w in s.words[first : last + 1]}
         after = s.words[last + 1] if last + 1 < len(s.words) else ""
         if stem(before) in query or (after and stem(after) in query | {stem(before)}):
-            spans.append((s.tokens[i][0], s.tokens[last][1]))
+            spans.append((s.tokens[i][0], s.tokens[last][1], doubled))
     return spans
 
 
-def _commercial_queries(s: _Sentence) -> list[tuple[int, int]]:
+def _commercial_queries(s: _Sentence) -> list[tuple[int, int, bool]]:
     _, head, tail, nouns, providers = _shapes()
     stop = stopwords()
     spans = []
@@ -128,13 +137,16 @@ def _commercial_queries(s: _Sentence) -> list[tuple[int, int]]:
             end = s.index_at(tail_match.end()) - 1
             first = i
             seen = {stem(w) for w in s.words[i : end + 1]}
+            certain = False
             while first - 1 >= 0 and s.joined[first] and s.lower(first - 1) and first > i - 5:
                 word = s.words[first - 1]
                 if (word in stop and not head.match(word + " ")) or stem(word) in seen:
+                    certain = stem(word) in seen
                     break  # a function word, or the echo of a query word: the sentence resumes
                 first -= 1
                 seen.add(stem(word))
                 if head.match(word + " "):
+                    certain = True
                     break  # a query starts on its commercial head
             if first == i and tail_match.group(0).startswith("near"):
                 continue
@@ -143,7 +155,7 @@ def _commercial_queries(s: _Sentence) -> list[tuple[int, int]]:
                 continue
             if _governed(s, first) and not _echoes(s, first, end):
                 continue
-            spans.append((s.tokens[first][0], s.tokens[end][1]))
+            spans.append((s.tokens[first][0], s.tokens[end][1], certain))
             continue
         head_match = head.match(lowered, start)
         if head_match is None or i == 0 or not s.joined[i] or _governed(s, i):
@@ -153,7 +165,7 @@ def _commercial_queries(s: _Sentence) -> list[tuple[int, int]]:
             if not s.joined[k] or not s.lower(k) or s.words[k] in stop:
                 break
             if s.words[k] in providers:
-                spans.append((start, s.tokens[k][1]))
+                spans.append((start, s.tokens[k][1], True))
                 break
     return spans
 
@@ -212,7 +224,7 @@ class SearchPhraseInsertion(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
-        for start, end in find_insertions(article):
+        for start, end, certain in find_insertions_with_seams(article):
             phrase = article.text[start:end]
             ctx.report(
                 start,
@@ -221,7 +233,7 @@ class SearchPhraseInsertion(Rule):
                 "only serves search engines.",
                 "Delete the inserted words and reread the sentence; if a link was attached to them, "
                 "remove it too.",
-                fix=deletion_fix(article, start, end),
+                fix=deletion_fix(article, start, end) if certain else None,
             )
 
 
