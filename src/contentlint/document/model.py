@@ -79,14 +79,17 @@ class _LineIndex:
             index = source.find("\n", index + 1)
         self._starts = starts
         self._source = source
+        # UTF-16 columns differ from code-point columns only after a character outside the BMP
+        self._astral = any(ord(ch) > 0xFFFF for ch in source) if not source.isascii() else False
 
     def line_col(self, offset: int) -> tuple[int, int, int]:
         """Return (line, column in code points, column in UTF-16 units), all 1-based."""
         line = bisect.bisect_right(self._starts, offset) - 1
         line_start = self._starts[line]
         column = offset - line_start
-        prefix = self._source[line_start:offset]
-        utf16 = column + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+        utf16 = column
+        if self._astral:
+            utf16 += sum(1 for ch in self._source[line_start:offset] if ord(ch) > 0xFFFF)
         return line + 1, column + 1, utf16 + 1
 
     def line_text(self, line: int) -> str:

@@ -45,7 +45,9 @@ def top_ngram_fraction(words: list[str], n: int) -> tuple[float, tuple[str, ...]
     if total == 0 or len(words) < n:
         return 0.0, None
     counts = Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
-    gram, count = max(counts.items(), key=lambda item: (item[1], _char_weight(item[0])))
+    count = max(counts.values())
+    # the heaviest of the most frequent n-grams (first in text order on a tie)
+    gram = max((g for g, c in counts.items() if c == count), key=_char_weight)
     if count < 2:
         return 0.0, None
     return _char_weight(gram) * count / total, gram
