@@ -106,8 +106,8 @@ class CureClaim(PatternRule):
             "made absolute (\"beats insomnia for good\", \"say goodbye to migraines forever\"). Negated, "
             "hedged, questioned, quoted or reported claims are not flagged, nor the search for a cure or "
             "conditions that treatment does cure (hepatitis C, bacterial infections).\n\n"
-            "Measured on the labelled corpus in tests/corpora/claims: recall 0.97 (29 of 30 claims found), "
-            "precision 1.00 (no finding on 38 negative cases). On 2,351 articles from reputable newsrooms "
+            "Measured on the labelled corpus in tests/corpora/claims: recall 0.95 (38 of 40 claims found), "
+            "precision 1.00 (no finding on 48 negative cases). On 2,351 articles from reputable newsrooms "
             "(FakeHealth HealthStory and ReCOVery, reliable sources) it flags 0.3% of articles."
         ),
         rationale=(

@@ -78,8 +78,8 @@ class SafetyAbsolute(PatternRule):
             "statements (\"most people have no side effects\", \"generally safe for most adults\"), trial "
             "findings (\"no side effects were reported\"), negated, questioned, quoted or reported ones are "
             "not flagged.\n\n"
-            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00 (25 of 25), precision 1.00 "
-            "(no finding on 33 negative cases). On 2,351 articles from reputable newsrooms (FakeHealth "
+            "Measured on the labelled corpus in tests/corpora/claims: recall 1.00 (33 of 33), precision 1.00 "
+            "(no finding on 41 negative cases). On 2,351 articles from reputable newsrooms (FakeHealth "
             "HealthStory and ReCOVery, reliable sources) it flags under 0.1% of articles."
         ),
         rationale=(

@@ -1,0 +1,94 @@
+"""Behaviour of the claims rules beyond their examples: spans, messages, options, lexicon forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from contentlint import lint_text
+from contentlint.config import Config
+from contentlint.rules.builtin.claims._lexicon import inflect
+
+
+def _findings(text: str, code: str, options: dict[str, object] | None = None, kind: str = "md"):  # type: ignore[no-untyped-def]
+    config = Config(select=(code,), rule_options={code: options} if options else {})
+    return [f for f in lint_text(text, kind=kind, config=config).findings if f.rule == code]
+
+
+def test_inflections_cover_regular_and_spelled_out_forms() -> None:
+    assert inflect("cure") == ("cure", "cures", "cured", "curing")
+    assert inflect("wipe out") == ("wipe out", "wipes out", "wiped out", "wiping out")
+    assert inflect("verify|verifies|verified") == ("verify", "verifies", "verified")
+    assert inflect("is effective") == ("is effective",)
+    assert "fixes" in inflect("fix")
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "span"),
+    [
+        ("CLAIM002", "Turmeric wipes out arthritis for good.", "wipes out arthritis"),
+        ("CLAIM003", "Our method works for everyone, whatever their age.", "works for everyone"),
+        ("CLAIM004", "Our serum is totally free of side effects.", "totally free of side effects"),
+        ("CLAIM005", "Many experts agree that the diet is the healthiest.", "Many experts agree"),
+        ("CLAIM006", "Statins lower the risk of stroke by 30%.", "lower the risk of stroke by 30%"),
+        ("CLAIM007", "Lose 10 pounds in a week with the cleanse.", "Lose 10 pounds in a week"),
+    ],
+)
+def test_finding_points_at_the_claim(code: str, text: str, span: str) -> None:
+    (finding,) = _findings(text, code)
+    assert finding.text == span
+    assert finding.span.column == text.index(span) + 1
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "advice"),
+    [
+        ("CLAIM002", "This tea cures depression.", "may ease symptoms for some people"),
+        ("CLAIM003", "Guaranteed results in two weeks.", "does not work for everyone"),
+        ("CLAIM004", "It has zero side effects.", "common side effects"),
+        ("CLAIM005", "Studies suggest it lifts mood.", "may help some people"),
+        ("CLAIM006", "Nine out of ten users sleep better.", "according to"),
+        ("CLAIM006", "Nuts cut your risk of heart disease in half.", "2 in 100"),
+        ("CLAIM007", "Burn fat while you sleep.", "alongside diet and exercise"),
+    ],
+)
+def test_messages_say_what_to_write_instead(code: str, text: str, advice: str) -> None:
+    (finding,) = _findings(text, code)
+    assert finding.message and advice in (finding.suggestion or "")
+
+
+def test_severities_follow_the_danger() -> None:
+    assert _findings("This tea cures depression.", "CLAIM002")[0].severity.value == "error"
+    assert _findings("It is 100% safe.", "CLAIM004")[0].severity.value == "error"
+    assert _findings("Studies suggest it works.", "CLAIM005")[0].severity.value == "warning"
+    assert _findings("A 94% success rate.", "CLAIM006")[0].severity.value == "warning"
+
+
+def test_context_checks_can_be_turned_off() -> None:
+    quoted = '"This tea cures depression," the label says.'
+    assert _findings(quoted, "CLAIM002") == []
+    assert _findings(quoted, "CLAIM002", {"skip_when": ["negated", "hedged"]})
+
+
+def test_weight_loss_rate_limit_is_an_option() -> None:
+    assert _findings("Lose 3 pounds a week.", "CLAIM007") == []
+    assert _findings("Lose 3 pounds a week.", "CLAIM007", {"max_pounds_per_week": 2})
+
+
+def test_relative_risk_with_an_absolute_figure_needs_only_a_source() -> None:
+    text = "In the trial (Lee et al., 2020), aspirin cut the risk of stroke by 20%, from 5 in 100 to 4 in 100."
+    assert _findings(text, "CLAIM006") == []
+    assert _findings("Aspirin cut the risk of stroke by 20% (Lee et al., 2020).", "CLAIM006")
+    assert _findings("Aspirin cut the risk of stroke by 20% (Lee et al., 2020).", "CLAIM006",
+                     {"require_absolute_risk": False}) == []
+
+
+def test_the_study_found_is_flagged_only_when_the_article_names_no_source() -> None:
+    cited = "A 2021 trial in JAMA enrolled 300 adults.\n\nOver a year, the study found that sleep improved."
+    assert _findings(cited, "CLAIM005") == []
+    assert _findings("Over a year, the study found that sleep improved.", "CLAIM005")
+
+
+def test_claims_in_markdown_are_located_on_the_source_line() -> None:
+    text = "# Sleep\n\nSome text here.\n\n- Our **tea** cures insomnia.\n"
+    (finding,) = _findings(text, "CLAIM002")
+    assert finding.span.line == 5 and finding.text == "cures insomnia"
