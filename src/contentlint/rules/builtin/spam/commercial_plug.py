@@ -64,8 +64,8 @@ class CommercialPlug(Rule):
             "Acme for their convenient locations\") and sales offers (free consultations, \"20% off\", promo "
             "codes, \"only $99\"). Advice that names who to see without selling (\"contact your healthcare "
             "provider\"), public institutions, quotations and sources sections are left alone. "
-            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted plugs; "
-            "0 of 1,600 reputable-newsroom articles flagged."
+            "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
+            "0 of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable sources) flagged."
         ),
         rationale=(
             "Health information that quietly promotes a business is undisclosed advertising. The FTC "

@@ -60,8 +60,11 @@ class ContactDetails(Rule):
             "1-800-273-8255, 741741, 1-800-222-1222 and others), public-service numbers, a reporter's "
             "contact line, addresses of public bodies, universities, charities, journals and social media, "
             "and anything in a Sources or References section are not flagged. "
-            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted details; "
-            "0.1% of 1,600 reputable-newsroom articles flagged (a customer-service number)."
+            "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
+            "errors on 8"
+            " of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable"
+            " sources) (0.5%): web addresses a story sends readers to "
+            "(\"For more information, visit <product>.com\") and lists of business phone numbers."
         ),
         rationale=(
             "A business's phone number or address inside health information turns the article into an "

@@ -67,8 +67,8 @@ class KeywordStuffing(Rule):
             "over 20%, 18% or 16% of its characters (the Gopher web-text quality thresholds). Single words "
             "are never counted, so a drug "
             "name used throughout an article about it is not stuffing. "
-            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted stuffing; "
-            "0 of 1,600 reputable-newsroom articles flagged."
+            "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
+            "0 of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable sources) flagged."
         ),
         rationale=(
             "Repeating a search phrase to rank for it makes text unreadable and signals content written for "

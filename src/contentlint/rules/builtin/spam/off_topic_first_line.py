@@ -45,8 +45,8 @@ class OffTopicFirstLine(Rule):
             "be\" above \"Ketamine Therapy: A New Frontier In Overcoming Depression\". The topic is the "
             "article's most frequent content words (option topic_words). Bylines, dates and first lines "
             "followed by prose are left alone. "
-            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted lines; "
-            "0 of 1,600 reputable-newsroom articles flagged."
+            "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
+            "0 of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable sources) flagged."
         ),
         rationale=(
             "Link-building schemes and hacked pages leave the anchor text or target query they were "

@@ -69,8 +69,11 @@ class PageChrome(Rule):
             "sentence punctuation next to such chrome at the end is flagged as well. Only the edges of "
             "the article are checked (before the first and after the last paragraph of running prose); "
             "titles, bylines, dates, review lines and reference sections are never flagged. "
-            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted chrome; "
-            "0 of 600 reputable-newsroom articles flagged."
+            "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
+            "errors on 4"
+            " of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable"
+            " sources), all real leftovers such as \"SaveSave\" or a newsletter box; ad-slot and "
+            "navigation markers (\"Advertisement\", \"Read more\") are warnings, on 3.3% of them."
         ),
         rationale=(
             "Leftover chrome shows the text was scraped or pasted from another site without editing, and "

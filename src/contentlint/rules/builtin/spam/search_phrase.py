@@ -196,8 +196,8 @@ class SearchPhraseInsertion(Rule):
             "introduces (\"...represents best ketamine clinic near me a new option\", \"buy ... online "
             "cheap\", \"... best price\"). Grammatical uses (\"unclear what is causing it\", \"the best "
             "clinic for you\", \"a pharmacy near me\") are left alone. "
-            "Measured on the labelled test corpus: precision 1.00, recall 1.00 on planted queries; "
-            "0 of 800 reputable-newsroom articles flagged."
+            "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
+            "0 of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable sources) flagged."
         ),
         rationale=(
             "Pasting a target query into existing text, usually as a link's anchor text, is a link "
