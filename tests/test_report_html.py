@@ -222,3 +222,19 @@ def test_missing_chart_library_is_explained(tmp_path: Path, monkeypatch: pytest.
     result = CliRunner().invoke(main, ["check", "a.txt", "--format", "html"])
     assert result.exit_code == 2
     assert "pip install 'contentlint[report]'" in result.output
+
+
+def test_findings_travel_as_arrays_with_shared_texts() -> None:
+    source = "A miracle, a miracle."
+    findings = [finding_at(source, 2, 9), finding_at(source, 13, 20), finding_at(source, 0, 1, article=True)]
+    findings[2] = Finding(**{**{k: getattr(findings[2], k) for k in findings[2].__dataclass_fields__},
+                             "suggestion": None})
+    run = RunResult(files=[FileResult("a.md", findings=findings)], rules={}, version="1")
+    data = payload_of(render("html", run, sources={"a.md": source}))
+    assert data["texts"] == ["Hype.", "Say what the evidence shows."]  # each text once
+    rows = [dict(zip(data["finding_fields"], row, strict=True)) for row in data["articles"][0]["findings"]]
+    assert [(r["rule"], r["line"], r["column"], r["article"], r["message"], r["suggestion"]) for r in rows] == [
+        ("CLAIM001", 1, 1, 1, 0, -1),
+        ("CLAIM001", 1, 3, 0, 0, 1),
+        ("CLAIM001", 1, 14, 0, 0, 1),
+    ]

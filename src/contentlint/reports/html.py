@@ -62,16 +62,44 @@ def grade_metric(results: list[FileResult]) -> tuple[str, str]:
     return GRADE_METRICS[0]
 
 
+# A finding in the payload is an array, its fields in this order; messages and suggestions, which
+# repeat across a corpus, are indexes into the payload's "texts" (-1: no suggestion).
+FINDING_FIELDS = ("rule", "name", "category", "severity", "line", "column", "article", "message", "suggestion")
+
+
+class _Texts:
+    """Each distinct string once: a corpus repeats the same few suggestions many thousand times."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None:
+            return -1
+        return self.index.setdefault(text, len(self.index))
+
+    def table(self) -> list[str]:
+        return list(self.index)
+
+
 def payload(run: RunResult, sources: Mapping[str, str], grade_key: str) -> dict[str, Any]:
     """Everything the page's script draws: the articles, worst first, and the rules that fired."""
-    articles = [_article(result, sources.get(result.path), grade_key) for result in run.files]
+    texts = _Texts()
+    articles = [_article(result, sources.get(result.path), grade_key, texts) for result in run.files]
     articles.sort(key=lambda a: (-a["errors"], -a["warnings"], -a["count"], a["path"]))
     fired = {f.rule for f in run.findings}
     rules = {code: _rule(run.rules[code]) for code in sorted(fired) if code in run.rules}
-    return {"articles": articles, "rules": rules, "categories": list(CATEGORIES), "grade_metric": grade_key}
+    return {
+        "articles": articles,
+        "texts": texts.table(),
+        "finding_fields": list(FINDING_FIELDS),
+        "rules": rules,
+        "categories": list(CATEGORIES),
+        "grade_metric": grade_key,
+    }
 
 
-def _article(result: FileResult, source: str | None, grade_key: str) -> dict[str, Any]:
+def _article(result: FileResult, source: str | None, grade_key: str, texts: _Texts) -> dict[str, Any]:
     findings = ordered_findings(result)
     severities = Counter(f.severity for f in findings)
     grade = result.metrics.get(grade_key)
@@ -86,23 +114,23 @@ def _article(result: FileResult, source: str | None, grade_key: str) -> dict[str
         "grade": _number(grade),
         "words": _number(words),
         "metrics": {k: _number(v) for k, v in sorted(result.metrics.items())},
-        "findings": [_finding(f) for f in findings],
+        "findings": [_finding(f, texts) for f in findings],
         "segments": segments(source, findings) if source is not None else None,
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
-    return {
-        "rule": finding.rule,
-        "name": finding.name,
-        "category": finding.category,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-        "line": finding.span.line,
-        "column": finding.span.column,
-        "article": finding.article_level,
-    }
+def _finding(finding: Finding, texts: _Texts) -> list[Any]:
+    return [
+        finding.rule,
+        finding.name,
+        finding.category,
+        finding.severity.value,
+        finding.span.line,
+        finding.span.column,
+        1 if finding.article_level else 0,
+        texts(finding.message),
+        texts(finding.suggestion),
+    ]
 
 
 def _rule(meta: Any) -> dict[str, Any]:

@@ -123,6 +123,23 @@
 
   // ---- one article -------------------------------------------------------------------------
 
+  // Findings travel as arrays (fields named in finding_fields, texts shared): objects on first use.
+  function expand(article) {
+    if (!article.expanded) {
+      var fields = data.finding_fields;
+      article.findings = article.findings.map(function (row) {
+        var finding = {};
+        fields.forEach(function (name, i) { finding[name] = row[i]; });
+        finding.message = data.texts[finding.message];
+        finding.suggestion = finding.suggestion >= 0 ? data.texts[finding.suggestion] : null;
+        finding.article = finding.article === 1;
+        return finding;
+      });
+      article.expanded = true;
+    }
+    return article;
+  }
+
   function ruleDetails(code) {
     var rule = data.rules[code];
     if (!rule) { return null; }
@@ -251,7 +268,7 @@
     var match = /^#article\/(\d+)$/.exec(location.hash);
     var article = match ? articles[Number(match[1]) - 1] : undefined;
     if (article) {
-      drawArticle(article);
+      drawArticle(expand(article));
       overview.hidden = true;
       reader.hidden = false;
       document.title = (article.title || article.path) + " · contentlint report";
