@@ -78,6 +78,7 @@ def test_an_open_quotation_runs_to_the_end_of_its_paragraph() -> None:
         ("The drug cures depression, Lee said.", "cures", True),
         ("Dr. Lee said that the drug cures depression.", "cures", True),
         ("Thousands of readers say this oil cures eczema.", "cures", False),  # a testimonial
+        ("Weight loss can reverse diabetes, a new study finds.", "reverse", True),
         ("Turmeric cures arthritis. It works within days.", "cures", False),
         ("Ketamine cures depression, and it is legal in the United States.", "cures", False),
     ],

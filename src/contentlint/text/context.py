@@ -401,7 +401,7 @@ def is_reported(article: Article, start: int, end: int) -> bool:
     text = article.text
     if _DISTANCING.search(text, lo, start):
         return True
-    if _attributed_to_speaker(text, lo, hi, start, end):
+    if _attributed_to_speaker(text, lo, hi, start, end) or _REPORTED_FINDING.search(text, end, hi):
         return True
     return refuted(article, start, end)
 
@@ -440,6 +440,14 @@ def _attributed_to_speaker(text: str, lo: int, hi: int, start: int, end: int) ->
             if _SPEAKER_AFTER_VERB.match(text[match.end() : min(hi, match.end() + 60)]):
                 return True
     return False
+
+
+# "..., a new study finds": the sentence reports one study's finding (CLAIM005 asks for its name)
+_REPORTED_FINDING = re.compile(
+    r",\s*(?:a\s+|the\s+|one\s+|this\s+)?(?:new\s+|recent\s+|large\s+|small\s+|major\s+)?"
+    r"(?:study|trial|report|review|analysis|survey)\s+(?:finds|found|shows|showed|suggests|suggested|says|reports)\b",
+    re.IGNORECASE,
+)
 
 
 def refuted(article: Article, start: int, end: int) -> bool:

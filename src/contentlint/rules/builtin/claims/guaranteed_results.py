@@ -139,7 +139,7 @@ class GuaranteedResults(PatternRule):
             rf"(?:certain|sure|guaranteed)\s+to\s+{certainty}",
             rf"you\s+(?:will|['’]ll)\s+(?:definitely|certainly|absolutely|surely|undoubtedly)\s+{certainty}",
             r"(?:definitely|certainly)\s+(?:works|cures|will\s+work|will\s+cure|will\s+help)",
-            r"will\s+(?:definitely|certainly|absolutely|surely|always|undoubtedly)\s+(?:work|help|cure|heal|fix)",
+            r"will\s+(?:definitely|certainly|absolutely|surely|always|undoubtedly)\s+(?:work|cure|heal|fix|help\s+you)\b",
         ]
         permanence = [
             rf"(?:permanent|lifelong|life-long|everlasting)\s+{permanent}",
