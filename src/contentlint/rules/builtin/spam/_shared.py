@@ -169,27 +169,7 @@ def line_deletion_fix(article: Article, start: int, end: int) -> Fix | None:
         if not _MD_PREFIX.fullmatch(prefix) or suffix.strip(" \t#*_"):
             return None
     stop = line_end + 1 if line_end < len(source) else line_end
-    begin = line_start
-    blank_before = _blank_line_before(source, line_start)
-    if blank_before is not None:
-        begin = blank_before  # take the blank line that separated this one from the text above
-    elif stop < len(source) and not source[stop : _line_end(source, stop)].strip():
-        stop = min(_line_end(source, stop) + 1, len(source))  # take the blank line below instead
-    elif stop == len(source) and line_end == len(source) and line_start > 0:
-        begin = line_start - 1  # the last line has no newline of its own: remove the one before it
-    return Fix(begin, stop, "")
-
-
-def _line_end(source: str, start: int) -> int:
-    end = source.find("\n", start)
-    return len(source) if end == -1 else end
-
-
-def _blank_line_before(source: str, line_start: int) -> int | None:
-    """Where the blank line just above ``line_start`` begins, when there is one."""
-    if line_start < 2:
-        return None
-    previous_start = source.rfind("\n", 0, line_start - 1) + 1
-    if previous_start > 0 and not source[previous_start : line_start - 1].strip():
-        return previous_start
-    return None
+    if stop == len(source) and line_start > 0:
+        # the last line: remove the newline before it instead of leaving a dangling one
+        return Fix(line_start - 1, line_end, "")
+    return Fix(line_start, stop, "")
