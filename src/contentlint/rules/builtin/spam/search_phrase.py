@@ -233,8 +233,13 @@ class SearchPhraseInsertion(Rule):
                 "only serves search engines.",
                 "Delete the inserted words and reread the sentence; if a link was attached to them, "
                 "remove it too.",
-                fix=deletion_fix(article, start, end) if certain else None,
+                fix=deletion_fix(article, start, end) if certain and not _in_link(article, start, end) else None,
             )
+
+
+def _in_link(article: Article, start: int, end: int) -> bool:
+    """Deleting a link's text would leave its markup behind; the editor removes the link by hand."""
+    return any(link.start < end and start < link.end for link in article.links)
 
 
 RULES = [SearchPhraseInsertion]
