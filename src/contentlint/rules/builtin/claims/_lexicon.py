@@ -91,4 +91,4 @@ def verb_family(key: str) -> str:
 
 def compile_words(body: str) -> re.Pattern[str]:
     """``body`` as a case-insensitive pattern that starts and ends on word boundaries."""
-    return re.compile(rf"(?<![\w'’-]){body}(?![\w'’])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|[-‐]\w)", re.IGNORECASE)

@@ -48,7 +48,7 @@ _MODIFIED = (
     r"(?![-‐](?:related|associated|induced|like|linked|specific|based|free)|\s+(?:growth|cells?|risk|research|rates?|"
     r"drugs?|medications?|treatments?|patients|sufferers|survivors|screening|vaccines?|tests?|genes?|trials?|"
     r"studies|awareness|care|clinics?|services|diagnosis|outcomes?|progression|symptoms|medicine|therapy|"
-    r"labs?|samples|pandemic|outbreaks?|crisis|cases|deaths|testing|spread|spreading|from|transmission)\b)"
+    r"labs?|samples|pandemic|outbreaks?|crisis|cases|deaths|testing|spread|spreading|from\s+spreading|transmission)\b)"
 )
 
 
