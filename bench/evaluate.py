@@ -221,12 +221,18 @@ def rule_agreement(outcomes: list[Outcome]) -> dict[str, dict[str, dict[str, flo
     return figures
 
 
+def _rate(outcome: Outcome) -> float:
+    return severity_score(outcome) * 1000 / max(outcome.words, 1)
+
+
 def story_auc(outcomes: list[Outcome]) -> dict[str, float]:
     stories = [o for o in outcomes if o.article.dataset == "healthstory"]
     low = [o for o in stories if o.article.labels["rating"] < 3]
     rest = [o for o in stories if o.article.labels["rating"] >= 3]
     return {
         "findings_auc": roc_auc([severity_score(o) for o in low], [severity_score(o) for o in rest]),
+        # The count grows with length and longer stories are rated higher; the rate per 1,000 words does not.
+        "rate_auc": roc_auc([_rate(o) for o in low], [_rate(o) for o in rest]),
         # Shorter stories tend to be rated lower: the baseline scores a story by how short it is.
         "length_auc": roc_auc([-float(o.words) for o in low], [-float(o.words) for o in rest]),
         "low_rated": float(len(low)),
@@ -275,7 +281,8 @@ def markdown_report(figures: dict[str, Any]) -> str:
             f"{_met(values['balanced_accuracy'] >= targets[criterion])} |"
         )
     lines.append(f"| HealthStory AUC, low-rated vs rest | {auc['findings_auc']:.2f} "
-                 f"(length alone {auc['length_auc']:.2f}) | 0.75 or more | {_met(auc['findings_auc'] >= 0.75)} |")
+                 f"(length alone {auc['length_auc']:.2f}; the same score per 1,000 words {auc['rate_auc']:.2f}) | "
+                 f"0.75 or more | {_met(auc['findings_auc'] >= 0.75)} |")
     filler = figures.get("filler") or {}
     if filler:
         lines.append(f"| articles flagged for stock-phrase padding (density per 1,000 words: median "
