@@ -22,7 +22,7 @@ from contentlint.document import Article
 from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.phrases import PhraseMatcher
-from contentlint.text.context import CHECKS, neighbour_span, refuted, sentence_index, skip_reason
+from contentlint.text.context import CHECKS, is_quoted, neighbour_span, refuted, sentence_index, skip_reason
 
 _VERB_FAMILIES = frozenset({"benefit_verbs", "causal_phrases", "causal_verbs", "benefit_changes"})
 
@@ -166,14 +166,22 @@ _REPORTABLE_BLOCKS = frozenset({"heading", "paragraph", "list_item", "blockquote
 _NOT_A_CLAIM_BEFORE = frozenset({"to", "of", "for", "whether", "if", "how", "and/or"})
 
 
-def stated_as_fact(text: str, start: int, phrase: str) -> bool:
+def stated_as_fact(text: str, start: int, phrase: str, also_not_before: frozenset[str] = frozenset()) -> bool:
     """The verb form states something ("reverses", "reversed"), rather than naming an aim ("to
     reverse", "reversing", "ways of reversing")."""
     head = phrase.split()[0].lower()
     if head.endswith("ing"):
         return False
     before = re.search(r"([\w/'’-]+)\W*$", text[max(0, start - 30) : start])
-    return not (before and before.group(1).lower() in _NOT_A_CLAIM_BEFORE)
+    word = before.group(1).lower() if before else ""
+    return word not in _NOT_A_CLAIM_BEFORE and word not in also_not_before
+
+
+# A paper's title cited in the text ("The article, 'Fasting Reduces Depression', is published in ...").
+_CITED_TITLE = re.compile(
+    r"\b(?:titled|entitled|is\s+published\s+in|was\s+published\s+in|appears\s+in|(?:the\s+)?(?:article|paper)\s+is)\b",
+    re.IGNORECASE,
+)
 
 
 # Ways an article questions a claim about evidence in the sentences after it, beyond the shared refutations:
@@ -209,4 +217,7 @@ class EvidenceRule(Rule):
     @staticmethod
     def cancelled(article: Article, start: int, end: int, checks: list[str]) -> bool:
         # A claim the article goes on to question ("That is not what the study showed.") is reported, not made.
-        return skip_reason(article, start, end, checks) is not None or questioned(article, start, end)
+        if skip_reason(article, start, end, checks) is not None or questioned(article, start, end):
+            return True
+        lo, hi = sentence_span(article, start)
+        return is_quoted(article, start, end) and _CITED_TITLE.search(article.text, lo, hi) is not None

@@ -28,6 +28,9 @@ _SUGGESTION = (
     "that an observational study cannot show cause and effect."
 )
 
+# "a gene that increases the risk", "a condition which causes pain": background, not the study's finding.
+_BACKGROUND_BEFORE = frozenset({"that", "which", "frequently", "often", "commonly", "usually", "known"})
+
 
 class CausalLanguageForAssociation(ev.EvidenceRule):
     meta = RuleMeta(
@@ -88,7 +91,7 @@ class CausalLanguageForAssociation(ev.EvidenceRule):
                 if outcome is None:
                     continue
                 end = outcome[1]
-            if not ev.stated_as_fact(text, start, phrase) or not self.reportable(article, start):
+            if not ev.stated_as_fact(text, start, phrase, _BACKGROUND_BEFORE) or not self.reportable(article, start):
                 continue
             number = sentence_index(article, start)
             if number in flagged or self.cancelled(article, start, end, checks):

@@ -48,6 +48,9 @@ _EVENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# "trials are needed to confirm that", "making sure it is safe and effective": aims, not results.
+_AIM_BEFORE = frozenset({"sure", "ensure", "ensuring", "needed", "need", "needs", "aim", "aims", "hope", "hopes"})
+
 
 class EarlyEvidenceAsSettled(ev.EvidenceRule):
     meta = RuleMeta(
@@ -100,7 +103,7 @@ class EarlyEvidenceAsSettled(ev.EvidenceRule):
             start, end = match.span()
             if match.group(0).lower().startswith("confirm") and _EVENT_AFTER.match(text, end):
                 continue
-            if not self.reportable(article, start):
+            if not self.reportable(article, start) or not ev.stated_as_fact(text, start, match.group(0), _AIM_BEFORE):
                 continue
             number = sentence_index(article, start)
             if number in flagged or self.cancelled(article, start, end, checks):
