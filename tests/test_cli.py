@@ -112,21 +112,27 @@ def test_unreadable_files_are_reported_and_others_still_checked(tmp_path: Path) 
     locked = tmp_path / "e_locked.md"
     locked.write_text(SPAMMY, encoding="utf-8")
     locked.chmod(0)
+    (tmp_path / "f_utf16.txt").write_bytes("hello".encode("utf-16"))
     code, out, err = run("check", str(tmp_path), "--select", "SPAM001")
     assert code == 2
-    assert "a_binary.md: could not be checked: binary file" in err
-    assert "b_latin1.txt: could not be checked: not UTF-8" in err
+    assert "a_binary.md: error: binary file" in out
+    assert "b_latin1.txt: error: not UTF-8" in out
+    assert "f_utf16.txt: error: UTF-16 text: save the file as UTF-8" in out
     if os.geteuid() != 0:  # root can read anything
-        assert "e_locked.md: could not be checked: permission denied" in err
+        assert "e_locked.md: error: permission denied" in out
     assert "d_spammy.md:3:" in out
     assert "Traceback" not in err
+    code, out, err = run("check", str(tmp_path), "--select", "SPAM001", "--format", "json")
+    assert code == 2
+    assert "a_binary.md: could not be checked: binary file" in err
+    assert {e["path"].rsplit("/", 1)[-1] for e in json.loads(out)["errors"]} >= {"a_binary.md", "b_latin1.txt"}
 
 
 def test_huge_file_is_refused_with_a_reason(tmp_path: Path) -> None:
     (tmp_path / "contentlint.toml").write_text("max-file-bytes = 1000\n")
     (tmp_path / "big.txt").write_text("word " * 1000)
-    code, _, err = run("check", "big.txt", cwd=tmp_path)
-    assert code == 2 and "too large" in err
+    code, out, _ = run("check", "big.txt", cwd=tmp_path)
+    assert code == 2 and "big.txt: error: too large" in out
 
 
 def test_walk_is_deterministic_skips_hidden_and_survives_symlink_loops(tmp_path: Path) -> None:

@@ -154,9 +154,10 @@ def check(
                 lint_paths(paths or (".",), config, jobs=jobs or default_jobs(), cache=not no_cache,
                            progress=progress)
             )
-    for result in results:
-        if result.error is not None:
-            click.echo(f"{result.error.path}: could not be checked: {result.error.reason}", err=True)
+    if fmt != "text" or output is not None:  # the text report on the terminal lists them itself
+        for result in results:
+            if result.error is not None:
+                click.echo(f"{result.error.path}: could not be checked: {result.error.reason}", err=True)
     if show_diff:
         sys.exit(_show_fixes(results, ruleset, output, quiet))
     if fix:

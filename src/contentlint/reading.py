@@ -30,6 +30,8 @@ def read_bytes(path: str, max_bytes: int) -> bytes | FileError:
 
 
 def decode_source(path: str, data: bytes) -> str | FileError:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return FileError(path, "UTF-16 text: save the file as UTF-8")
     if b"\x00" in data:
         return FileError(path, "binary file (contains NUL bytes): not a text article")
     try:
