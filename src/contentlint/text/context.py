@@ -182,7 +182,8 @@ _CITATION_PATTERNS = (
     # Author et al. (2020); Smith and colleagues (2021)
     r"\bet\s+al\.?", rf"\b[A-Z][\w'’-]+\s+(?:and\s+colleagues|and\s+co-?workers)\s*\(\s*{_YEAR}\s*\)",
     # according to the NIMH / the World Health Organization / a 2022 Cochrane review / Dr Lee
-    rf"(?i:according\s+to)\s+(?:the\s+|a\s+|an\s+|new\s+)?(?:{_YEAR}\b|[A-Z][\w.&'’-]*)",
+    rf"(?i:according\s+to)\s+(?:the\s+|a\s+|an\s+|new\s+)?"
+    rf"(?:{_YEAR}\b|[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w.&'’-]*){{0,6}})",
     r"(?i:according\s+to)\s+(?:(?:new|recent|the\s+latest)\s+)?(?:data|figures|estimates|statistics)"
     r"\s+(?:from|by)\s+(?:the\s+)?[A-Z]",
     # published in the journal X / in JAMA / appeared in The Lancet
@@ -463,7 +464,10 @@ def citation_in(article: Article, lo: int, hi: int) -> bool:
     for match in _CITATION.finditer(text, lo, hi):
         found = match.group(0)
         acronym = re.search(r"\b[A-Z]{2,}s?\b", found)
-        if acronym and acronym.group(0) in _NOT_SOURCES and not re.search(r"\d|[a-z]{3,}\s+(?:at|from|by)", found):
+        # "according to the US" names no source; "according to the UK Health Security Agency" does.
+        names = re.findall(r"\b[A-Z][\w'’.&-]*", found)
+        if (acronym and acronym.group(0) in _NOT_SOURCES and len(names) <= 2
+                and not re.search(r"\d|[a-z]{3,}\s+(?:at|from|by)", found)):
             continue
         return True
     return any(lo <= link.start < hi or lo < link.end <= hi for link in article.links)

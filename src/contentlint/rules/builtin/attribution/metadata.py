@@ -38,6 +38,10 @@ _REVIEWED_INLINE = re.compile(
     rf"\b(?:medically|clinically)\s+reviewed\s+by\s*:?\s+{_NAME}|\b(?:written|authored)\s+by\s*:?\s+{_NAME}",
 )
 _BYLINE_MAX_WORDS = 14
+# The parts of a line that a byline may fill: the line itself, or a part ended by ". ", "|" or "·".
+_BYLINE_PIECE = re.compile(
+    r"[^|·•]+?(?:(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMx)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.(?=\s)|(?=\s*[|·•])|$)"
+)
 _BYLINE_BLOCKS = 6
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -88,11 +92,14 @@ def byline(article: Article) -> tuple[int, int] | None:
     candidates = blocks[:_BYLINE_BLOCKS] + blocks[-3:]
     for block in candidates:
         text = article.block_text(block)
-        if len(text.split()) <= _BYLINE_MAX_WORDS:
-            match = _BYLINE_BLOCK.match(text.strip())
-            if match:
-                offset = block.start + (len(text) - len(text.lstrip()))
-                return offset, offset + match.end()
+        # A byline may share its line with a date or a reviewer: "By Sam Patel, pharmacist. Last reviewed: ..."
+        for piece in _BYLINE_PIECE.finditer(text):
+            candidate = piece.group(0).rstrip(" .")
+            if len(candidate.split()) <= _BYLINE_MAX_WORDS:
+                match = _BYLINE_BLOCK.match(candidate)
+                if match:
+                    offset = block.start + piece.start()
+                    return offset, offset + match.end()
     match = _REVIEWED_INLINE.search(article.text)
     return (match.start(), match.end()) if match else None
 

@@ -111,6 +111,10 @@ def _patterns() -> _Patterns:
     )
 
 
+_THRESHOLD_AFTER = re.compile(r"\s+or\s+(?:more|higher|greater|above|over|less|lower|below|under)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|when|whenever|unless|once)\b", re.IGNORECASE)
+
+
 class UnsourcedStatistic(Rule):
     meta = RuleMeta(
         code="CLAIM006",
@@ -210,6 +214,9 @@ class UnsourcedStatistic(Rule):
         if number < 0:
             return False
         sentence = article.sentences[number]
+        # A threshold in a condition ("if your risk is 10% or more") reports no result.
+        if _THRESHOLD_AFTER.match(text, match.end()) and _CONDITION.search(text, sentence.start, match.start()):
+            return False
         if cls.non_health.search(text, sentence.start, sentence.end):
             return False
         return cls.outcome.search(text, sentence.start, sentence.end) is not None
