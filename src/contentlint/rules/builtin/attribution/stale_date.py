@@ -56,7 +56,8 @@ class MissingOrStaleDate(Rule):
         # documentation changes once a year, not every day.
         pass_examples=examples(
             f"---\ndate: {date.today().year}-01-01\n---\n# Ketamine therapy\n\nKetamine is given as an infusion.",
-            f"# Ketamine therapy\n\nKetamine is given as an infusion.\n\nPage last reviewed: 1 January {date.today().year}",
+            f"# Ketamine therapy\n\nKetamine is given as an infusion.\n\n"
+            f"Page last reviewed: 1 January {date.today().year}",
         ),
         options={
             "max_age_years": Option(_MAX_AGE_YEARS, "A review date older than this many years is stale."),
