@@ -30,7 +30,7 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 def find_browser() -> str | None:
     explicit = os.environ.get("CONTENTLINT_BROWSER")
     if explicit:
-        return explicit
+        return shutil.which(explicit)
     for name in BROWSERS:
         found = shutil.which(name)
         if found:
