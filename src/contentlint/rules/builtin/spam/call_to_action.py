@@ -27,6 +27,10 @@ _VERBS = (
 _URGENCY = r"now|today|here|right\s+now|immediately|tonight|this\s+week"
 # A verb immediately followed by urgency ("Call Now", "order today", "click here").
 _CTA = re.compile(rf"\b(?:{_VERBS})\s+(?:{_URGENCY})\b(?:\s+(?:for|to)\s+(?:a|your)\s+free\s+\w+)?", re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+_POINTER_VERB = re.compile(r"(?:click|tap)\b", re.IGNORECASE)
+# Words after which an imperative can start a clause ("so call today", "please order now").
+_CLAUSE_OPENERS = frozenset({"and", "or", "but", "so", "then", "please", "just", "simply", "now", "today"})
 # Free offers that only sales copy makes ("schedule your free consultation").
 _OFFER = re.compile(
     r"\b(?:schedule|book|claim|get|request|reserve)\s+(?:your|a|my)\s+(?:free|complimentary|no-cost)\s+"
@@ -156,6 +160,10 @@ class CallToAction(Rule):
             return False  # "we must act now", "you can call today": the verb is not an imperative
         if _title_case(phrase):
             return True
+        if _HERE.search(phrase) and not _POINTER_VERB.match(phrase):
+            return False  # "visit us here", "join us here": a site's own pointer, not a sales banner
+        if previous and previous.isalpha() and previous.islower() and previous not in _CLAUSE_OPENERS:
+            return False  # "a light schedule today", "my order today": the verb is a noun here
         if phrase[:1].isupper() and before.split()[-1:] and before.split()[-1][:1].isupper():
             return False  # part of a name: "the Defense Production Act immediately"
         words = len(article.text[sentence.start : sentence.end].split())

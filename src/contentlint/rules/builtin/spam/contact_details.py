@@ -124,12 +124,15 @@ class ContactDetails(Rule):
                 if data["safe"].search(re.sub(r"^https?://", "", address).split("?")[0] + "/"):
                     continue
                 if self._steered(article, found.start(), end, data):
+                    # An address alone on its line is usually the page's own link left by a scraper.
+                    alone = text[block.start : block.end].strip().rstrip(".") == address
                     ctx.report(
                         found.start(),
                         end,
                         f"The web address \"{address}\" sends readers to a business from the article's prose.",
                         "Delete it, or cite a public source (a health service, a journal) in a Sources "
                         "section instead.",
+                        severity=Severity.WARNING if alone else None,
                     )
 
     @staticmethod

@@ -53,6 +53,15 @@ def top_ngram_fraction(words: list[str], n: int) -> tuple[float, tuple[str, ...]
     return _char_weight(gram) * count / total, gram
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]{20,}[\"”]|[\"“][^\"“”]{20,}$")
+
+
+def _mostly_quoted(text: str) -> bool:
+    """Half or more of the paragraph is inside quotation marks."""
+    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    return quoted * 2 >= len(text)
+
+
 class KeywordStuffing(Rule):
     meta = RuleMeta(
         code="SPAM006",
@@ -104,6 +113,8 @@ class KeywordStuffing(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         flagged_blocks = set()
         for number, block in enumerate(article.blocks):
+            if _mostly_quoted(article.block_text(block)):
+                continue  # a speaker's repetition ("one of the greatest, one of the greatest...")
             if self._keyword_list(article, block) or self._dense_paragraph(article, block):
                 flagged_blocks.add(number)
                 text = article.block_text(block)

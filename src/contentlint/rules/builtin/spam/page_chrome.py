@@ -128,9 +128,11 @@ class PageChrome(Rule):
                 continue
             if (i - 1 in flagged and chrome[i - 1]) or (i + 1 < len(blocks) and chrome[i + 1]):
                 flagged.add(i)
+        # One stray line ("Loading...") is weak evidence; a run of platform chrome is strong.
+        lone = len(flagged) < 2
         for i in sorted(flagged):
             marker = kinds[i] == "marker" or (kinds[i] is None and _neighbours_are_markers(kinds, i))
-            self._report(ctx, article, blocks[i], Severity.WARNING if marker else None)
+            self._report(ctx, article, blocks[i], Severity.WARNING if marker or lone else None)
 
     @staticmethod
     def _loose_line(article: Article, block: Block, short_words: int) -> bool:
