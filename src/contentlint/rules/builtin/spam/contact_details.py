@@ -64,7 +64,8 @@ class ContactDetails(Rule):
             "errors on 8"
             " of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable"
             " sources) (0.5%): web addresses a story sends readers to "
-            "(\"For more information, visit <product>.com\") and lists of business phone numbers."
+            "(\"For more information, visit <product>.com\") and lists of business phone numbers. "
+            "A web address alone on its line (often the page's own link left by a scraper) is a warning."
         ),
         rationale=(
             "A business's phone number or address inside health information turns the article into an "

@@ -73,7 +73,8 @@ class PageChrome(Rule):
             "errors on 4"
             " of 1,600 reputable-newsroom articles (HealthStory and ReCOVery reliable"
             " sources), all real leftovers such as \"SaveSave\" or a newsletter box; ad-slot and "
-            "navigation markers (\"Advertisement\", \"Read more\") are warnings, on 3.3% of them."
+            "navigation markers (\"Advertisement\", \"Read more\") are warnings, on 3.3% of them. "
+            "A single stray chrome line (\"Loading...\") is a warning too; two or more together are errors."
         ),
         rationale=(
             "Leftover chrome shows the text was scraped or pasted from another site without editing, and "
