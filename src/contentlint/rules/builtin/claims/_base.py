@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from contentlint.document import Article
 from contentlint.rules.base import Option, Rule, RuleContext
+from contentlint.rules.prefilter import candidate_blocks
 from contentlint.text.context import CHECKS, skip_reason
 
 Accept = Callable[[Article, re.Match[str]], bool]
@@ -74,17 +75,30 @@ class PatternRule(Rule):
         allowed = set(ctx.options.get("skip_when", CHECKS))
         reported: list[tuple[int, int]] = []
         text = article.text
-        for block in article.blocks:
+        # Each pattern runs only in the blocks that hold a literal every match of it (and of its
+        # triggers) contains: most blocks hold none, and a literal search costs little.
+        plans = []
+        for pattern in self.patterns():
+            where = candidate_blocks(article, (self.block_trigger, pattern.trigger, pattern.regex))
+            if where is not None and not where:
+                continue
+            checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
+            plans.append((pattern, where, checks, "claim" in pattern.regex.groupindex))
+        if not plans:
+            return
+        for number, block in enumerate(article.blocks):
+            todo = [plan for plan in plans if plan[1] is None or number in plan[1]]
+            if not todo:
+                continue
             if self.block_trigger is not None and not self.block_trigger.search(text, block.start, block.end):
                 continue
-            for pattern in self.patterns():
+            for pattern, _where, checks, has_claim in todo:
                 if block.kind not in pattern.scope:
                     continue
                 if pattern.trigger is not None and not pattern.trigger.search(text, block.start, block.end):
                     continue
-                checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
                 for match in pattern.regex.finditer(text, block.start, block.end):
-                    start, end = match.span("claim") if "claim" in pattern.regex.groupindex else match.span()
+                    start, end = match.span("claim") if has_claim else match.span()
                     if start < 0 or any(s < end and start < e for s, e in reported):
                         continue
                     if pattern.accept is not None and not pattern.accept(article, match):

@@ -1,0 +1,56 @@
+"""The literal prefilter only ever skips blocks where a pattern cannot match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from contentlint.document import parse
+from contentlint.rules.prefilter import candidate_blocks, may_match, required_literals
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def test_literals_of_an_alternation_and_a_sequence() -> None:
+    pattern = re.compile(r"(?<!\w)(?:cures?|heals?)\s+(?:your\s+)?(?:depression|anxiety)\b", re.IGNORECASE)
+    assert required_literals(pattern) in ({"depression", "anxiety"}, {"cure", "heal"})
+
+
+def test_optional_parts_and_classes_give_no_literal() -> None:
+    assert required_literals(re.compile(r"(?:cure)?\d+")) is None
+    assert required_literals(re.compile(r"[a-z]+ing")) == {"ing"}
+
+
+def test_case_sensitive_literals_are_lowered() -> None:
+    assert required_literals(re.compile(r"\bThe Lancet\b")) == {"the lancet"}
+
+
+def test_a_word_that_does_not_occur_rules_the_article_out() -> None:
+    article = parse("Sleep well.\n\nDrink water.", "txt", "a.txt")
+    assert not may_match(article, re.compile(r"\bguaranteed\b", re.I))
+    assert candidate_blocks(article, [re.compile(r"\bwater\b", re.I)]) == {1}
+    assert candidate_blocks(article, [None, re.compile(r"\w+")]) is None
+
+
+def test_letters_that_fold_to_ascii_disable_the_filter() -> None:
+    article = parse("The \u212aelvin sign.", "txt", "a.txt")  # KELVIN SIGN matches k case-insensitively
+    assert re.search("kelvin", article.text, re.I)
+    assert candidate_blocks(article, [re.compile("kelvin", re.I)]) is None
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_no_block_with_a_match_is_ruled_out(path: Path) -> None:
+    from contentlint.config import Config
+    from contentlint.ruleset import RuleSet
+
+    article = parse(path.read_text(encoding="utf-8"), "txt", str(path))
+    patterns = [p.regex for a in RuleSet(Config()).for_path("x.md") if hasattr(a.rule, "patterns")
+                for p in a.rule.patterns()]
+    assert patterns
+    for pattern in patterns:
+        where = candidate_blocks(article, [pattern])
+        for number, block in enumerate(article.blocks):
+            if pattern.search(article.text, block.start, block.end):
+                assert where is None or number in where, (pattern.pattern[:80], number)
