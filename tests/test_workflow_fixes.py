@@ -320,10 +320,22 @@ def test_fix_on_a_folder_fixes_every_article_and_counts(tmp_path: Path) -> None:
 # Fixes that are not safe yet: deleting the flagged words leaves a broken sentence. They are
 # listed here so the day the rules withhold (or widen) these fixes, the markers must go.
 UNSAFE = [
-    ("SPAM001", "To find out whether you qualify, schedule your free consultation with our team."),
-    ("SPAM001", "Many readers asked about prices. Text RELIEF to 55123 for a discount on your first visit."),
     ("SPAM004", "Beyond asthma, inhalers what are inhalers used for are also used in chronic lung disease."),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Knee pain is common. To find out whether you qualify, schedule your free consultation with our team. "
+         "Rest helps.", "Knee pain is common. Rest helps."),
+        ("Many readers asked about prices. Text RELIEF to 55123 for a discount on your first visit.",
+         "Many readers asked about prices."),
+    ],
+)
+def test_an_offer_is_deleted_with_its_sentence(text: str, fixed: str) -> None:
+    outcome = fix_source(text, "md", "article.md", RuleSet(Config(select=("SPAM001",))))
+    assert outcome.fixed.strip() == fixed
 
 
 @pytest.mark.xfail(strict=True, reason="these rules delete part of a phrase and break the sentence")

@@ -120,10 +120,10 @@ class CallToAction(Rule):
                 if self._inserted(article, match.start(), match.end(), standalone_max):
                     self._report(ctx, match.start(), match.end())
             for match in _OFFER.finditer(text, block.start, block.end):
-                self._report(ctx, match.start(), match.end())
+                self._report(ctx, match.start(), match.end(), whole_sentence=True)
             for match in _TEXT_CODE.finditer(text, block.start, block.end):
                 if match.group(2) not in _CRISIS_SHORT_CODES and match.group(1).isupper():
-                    self._report(ctx, match.start(), match.end())
+                    self._report(ctx, match.start(), match.end(), whole_sentence=True)
 
     @staticmethod
     def _furniture(article: Article, start: int, end: int) -> bool:
@@ -173,24 +173,34 @@ class CallToAction(Rule):
         return bool(before) and not before.endswith((":", "-", "—", "–"))
 
     @staticmethod
-    def _report(ctx: RuleContext, start: int, end: int) -> None:
+    def _report(ctx: RuleContext, start: int, end: int, *, whole_sentence: bool = False) -> None:
+        """Report the phrase, with a fix that deletes it (a spliced banner) or, for an offer that is
+        the point of its sentence, the whole sentence: deleting only the offer would break it."""
         article = ctx.article
         phrase = article.text[start:end]
-        span = article.locate(start, end)
-        fix = None
-        # Deleting the phrase is safe only when it maps one-to-one onto the source.
-        if article.source[span.offset : span.end_offset] == phrase:
-            end_offset = span.end_offset
-            if article.source[end_offset : end_offset + 1] == " ":
-                end_offset += 1
-            fix = Fix(span.offset, end_offset, "")
+        fix_start, fix_end = start, end
+        if whole_sentence:
+            number = article.sentence_at(start)
+            sentence = article.sentences[number] if number >= 0 else None
+            fix_start, fix_end = (sentence.start, sentence.end) if sentence else (start, end)
         ctx.report(
             start,
             end,
             f"Sales call to action \"{phrase}\" is inserted into the article.",
             "Delete it. If readers need to contact a service, say who to contact and why in a full sentence.",
-            fix=fix,
+            fix=_deletion(article, fix_start, fix_end),
         )
+
+
+def _deletion(article: Article, start: int, end: int) -> Fix | None:
+    """Delete ``text[start:end]`` and one following space, when it maps one-to-one onto the source."""
+    span = article.locate(start, end)
+    if article.source[span.offset : span.end_offset] != article.text[start:end]:
+        return None
+    end_offset = span.end_offset
+    if article.source[end_offset : end_offset + 1] == " ":
+        end_offset += 1
+    return Fix(span.offset, end_offset, "")
 
 
 RULES = [CallToAction]
