@@ -128,6 +128,13 @@ def test_unreadable_files_are_reported_and_others_still_checked(tmp_path: Path) 
     assert {e["path"].rsplit("/", 1)[-1] for e in json.loads(out)["errors"]} >= {"a_binary.md", "b_latin1.txt"}
 
 
+def test_broken_front_matter_is_named_and_the_article_still_checked(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\n\n" + SPAMMY, encoding="utf-8")
+    code, out, err = run("check", str(tmp_path / "a.md"), "--select", "SPAM001")
+    assert code == 1 and "SPAM001" in out
+    assert "a.md: warning: front matter is not valid YAML" in err and "it was ignored" in err
+
+
 def test_huge_file_is_refused_with_a_reason(tmp_path: Path) -> None:
     (tmp_path / "contentlint.toml").write_text("max-file-bytes = 1000\n")
     (tmp_path / "big.txt").write_text("word " * 1000)

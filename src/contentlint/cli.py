@@ -154,6 +154,9 @@ def check(
                 lint_paths(paths or (".",), config, jobs=jobs or default_jobs(), cache=not no_cache,
                            progress=progress)
             )
+    for result in results:
+        for note in result.notes:
+            click.echo(f"{result.path}: warning: {note}", err=True)
     if fmt != "text" or output is not None:  # the text report on the terminal lists them itself
         for result in results:
             if result.error is not None:

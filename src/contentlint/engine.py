@@ -10,6 +10,7 @@ from typing import cast
 
 from contentlint.config import Config
 from contentlint.document import Article, DocumentKind, parse
+from contentlint.document.markdown import FRONT_MATTER_ERROR
 from contentlint.findings import FileResult, Finding
 from contentlint.metrics import compute_metrics
 from contentlint.rules.base import RuleContext
@@ -40,6 +41,9 @@ def lint_source(source: str, kind: DocumentKind, path: str, ruleset: RuleSet) ->
     if article.text.strip():
         result.findings = check_article(article, ruleset, path)
     result.metrics = compute_metrics(article)
+    front_matter_error = article.metadata.get(FRONT_MATTER_ERROR)
+    if front_matter_error:
+        result.notes.append(f"{front_matter_error}; it was ignored and the article was checked without it")
     return result
 
 

@@ -129,6 +129,7 @@ class FileResult:
     metrics: dict[str, float] = field(default_factory=dict)
     error: FileError | None = None
     title: str | None = None
+    notes: list[str] = field(default_factory=list)  # checked, but something was skipped: why
 
 
 @dataclass(slots=True)

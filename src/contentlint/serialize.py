@@ -45,6 +45,7 @@ def result_to_data(result: FileResult) -> dict[str, Any]:
         "metrics": result.metrics,
         "title": result.title,
         "error": result.error.reason if result.error else None,
+        "notes": result.notes,
     }
 
 
@@ -55,4 +56,5 @@ def result_from_data(path: str, data: dict[str, Any]) -> FileResult:
         metrics=dict(data["metrics"]),
         error=FileError(path, data["error"]) if data.get("error") else None,
         title=data.get("title"),
+        notes=list(data.get("notes") or []),
     )
