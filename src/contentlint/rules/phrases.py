@@ -8,11 +8,13 @@ pack can make the linter hang.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 _APOSTROPHES = "'’‘"
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _char_regex(ch: str) -> str:
@@ -65,6 +67,7 @@ class PhraseMatcher:
         self._regex: re.Pattern[str] | None = None
         self._folded_regex: re.Pattern[str] | None = None
         self._last: tuple[str, str] | None = None
+        self._scanned: tuple[str, list[tuple[int, int]], list[int]] | None = None
         if unique:
             forms = unique if case_sensitive else sorted({p.lower() for p in unique})
             pattern = rf"(?<![\w])(?:{_trie_regex(forms)})(?![\w])"
@@ -96,11 +99,34 @@ class PhraseMatcher:
         if self._regex is None:
             return
         stop = len(text) if end is None else end
-        searched, regex = self._searchable(text)
-        for match in regex.finditer(searched, start, stop):
-            matched = text[match.start() : match.end()]
+        spans = self._whole_text_spans(text, start, stop)
+        if spans is None:
+            searched, regex = self._searchable(text)
+            spans = [match.span() for match in regex.finditer(searched, start, stop)]
+        for match_start, match_end in spans:
+            matched = text[match_start:match_end]
             key = self._key(matched, self._case_sensitive)
-            yield match.start(), match.end(), self._lookup.get(key, matched)
+            yield match_start, match_end, self._lookup.get(key, matched)
+
+    def _whole_text_spans(self, text: str, start: int, stop: int) -> list[tuple[int, int]] | None:
+        """The matches in ``text[start:stop]``, taken from one scan of the whole text (rules ask
+        block by block, and one scan costs far less than one per block); None when that scan
+        could differ from a scan of the range alone: a match crossing either end of the range,
+        or a letter just after it that would change where a phrase may end."""
+        if stop < len(text) and _WORD_CHAR.match(text, stop):
+            return None
+        if self._scanned is None or self._scanned[0] is not text:
+            searched, regex = self._searchable(text)
+            found = [match.span() for match in regex.finditer(searched)]
+            self._scanned = (text, found, [s for s, _ in found])
+        _, found, starts = self._scanned
+        first = bisect.bisect_left(starts, start)
+        if first > 0 and found[first - 1][1] > start:
+            return None
+        last = bisect.bisect_left(starts, stop)
+        if last > first and found[last - 1][1] > stop:
+            return None
+        return found[first:last]
 
     def __bool__(self) -> bool:
         return self._regex is not None
