@@ -27,6 +27,7 @@ from contentlint.document import Article
 from contentlint.errors import RulePackError
 from contentlint.findings import CATEGORIES, Fix
 from contentlint.rules.base import Example, InstanceRule, Option, RuleContext, RuleMeta, severity_of
+from contentlint.rules.data import load_yaml
 from contentlint.rules.phrases import PhraseMatcher, SafePatterns
 from contentlint.text.context import CHECKS, skip_reason
 
@@ -63,7 +64,7 @@ def _text(path: Path, where: str, key: str, value: Any) -> str:
 
 def load_pack(path: Path) -> list[InstanceRule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
     except yaml.YAMLError as exc:

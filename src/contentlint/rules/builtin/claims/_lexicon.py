@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
-import yaml
+from contentlint.rules.data import load_yaml_data
 
 _UNINFLECTED_HEADS = frozenset({"is", "are", "was", "were", "be", "has", "have", "had"})
 
 
-@lru_cache(maxsize=1)
 def _load() -> dict[str, Any]:
-    from contentlint.rules.registry import builtin_pack_dir
-
-    path = builtin_pack_dir() / "data" / "claims-lexicon.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of word lists")
-    return data
+    return load_yaml_data("claims-lexicon.yaml")
 
 
 def words(key: str) -> tuple[str, ...]:

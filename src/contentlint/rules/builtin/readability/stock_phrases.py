@@ -40,11 +40,9 @@ def expand(entry: str) -> list[str]:
 @cache
 def lexicon() -> dict[str, str]:
     """Every phrase form mapped to its kind."""
-    import yaml
+    from contentlint.rules.data import load_yaml_data
 
-    from contentlint.rules.registry import builtin_pack_dir
-
-    data = yaml.safe_load((builtin_pack_dir() / "data" / "filler.yml").read_text(encoding="utf-8"))
+    data = load_yaml_data("filler.yml")
     forms: dict[str, str] = {}
     for kind in KINDS:
         for entry in data.get(kind) or []:

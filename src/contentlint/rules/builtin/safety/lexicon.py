@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from contentlint.errors import RulePackError
+from contentlint.rules.data import load_yaml
 from contentlint.rules.phrases import PhraseMatcher, SafePatterns
 
 
@@ -59,7 +60,7 @@ class Lexicon:
 @lru_cache(maxsize=32)
 def _read(path: Path) -> Mapping[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read word list: {exc}") from None
     except yaml.YAMLError as exc:

@@ -14,23 +14,15 @@ from typing import Any
 
 from contentlint.document import Article, Block
 from contentlint.findings import Fix
+from contentlint.rules.data import load_yaml_data
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
-@cache
 def load_data(name: str) -> dict[str, Any]:
     """The mapping in ``rules/data/<name>.yml``, loaded once."""
-    import yaml
-
-    from contentlint.rules.registry import builtin_pack_dir
-
-    path = builtin_pack_dir() / "data" / f"{name}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
+    return load_yaml_data(f"{name}.yml")
 
 
 def data_list(name: str, key: str) -> tuple[str, ...]:
