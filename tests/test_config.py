@@ -70,6 +70,16 @@ def test_selection_by_category_prefix_name_and_ignore() -> None:
     assert "CLAIM001" not in codes(Config(ignore=("claims",)))
 
 
+def test_a_category_turns_on_its_default_rules_and_a_code_turns_on_any_rule() -> None:
+    codes = lambda config: {a.rule.meta.code for a in RuleSet(config).active}  # noqa: E731
+    assert "READ051" not in codes(Config(select=("readability",)))  # off by default
+    assert "READ050" in codes(Config(select=("readability",)))
+    assert "READ051" in codes(Config(select=("READ051",)))
+    assert "READ051" in codes(Config(extend_select=("READ05",)))
+    grammar = codes(Config(select=("grammar",)))  # every grammar rule is off by default: all of them
+    assert grammar and all(code.startswith("GRAM") for code in grammar)
+
+
 def test_severity_override_and_rule_options() -> None:
     ruleset = RuleSet(
         Config(

@@ -10,7 +10,7 @@ from typing import Any
 
 from contentlint.config import Config
 from contentlint.errors import ConfigError
-from contentlint.findings import Severity
+from contentlint.findings import CATEGORIES, Severity
 from contentlint.rules.base import Rule
 from contentlint.rules.registry import Registry, load_registry
 
@@ -55,11 +55,11 @@ class RuleSet:
         chosen: dict[str, Rule] = {}
         if config.select:
             for selector in config.select:
-                chosen.update((r.meta.code, r) for r in self.registry.select(selector))
+                chosen.update((r.meta.code, r) for r in self._selected(selector))
         else:
             chosen.update((r.meta.code, r) for r in self.registry if r.meta.enabled_by_default)
         for selector in config.extend_select:
-            chosen.update((r.meta.code, r) for r in self.registry.select(selector))
+            chosen.update((r.meta.code, r) for r in self._selected(selector))
         if config.grammar:  # grammar rules are off by default; `grammar = true` / --grammar adds them all
             grammar = self.registry.select("grammar")  # unless the selection already names some
             if not any(r.meta.code in chosen for r in grammar):
@@ -80,6 +80,16 @@ class RuleSet:
             ActiveRule(chosen[code], severities[code], options.get(code, self._defaults(chosen[code])))
             for code in sorted(chosen)
         ]
+
+    def _selected(self, selector: str) -> list[Rule]:
+        """The rules a selector turns on. A category (or ALL) turns on its rules that are on by
+        default, or all of them when none is (grammar); a code, code prefix or name turns on
+        every rule it names, so `--extend-select CLAIM07` adds rules that are off by default."""
+        matched = self.registry.select(selector)
+        if selector.strip().lower() in CATEGORIES or selector.strip().upper() == "ALL":
+            on_by_default = [r for r in matched if r.meta.enabled_by_default]
+            return on_by_default or matched
+        return matched
 
     @staticmethod
     def _defaults(rule: Rule) -> dict[str, Any]:

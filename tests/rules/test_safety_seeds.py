@@ -27,8 +27,7 @@ NO_BYLINE = {"000_9766faf827d05bca.txt", "001_67fa7b2c76c5432c.txt", "003_b0e5d7
 
 def _findings(name: str):  # type: ignore[no-untyped-def]
     source = (CORPUS / name).read_text(encoding="utf-8")
-    # The news-review rules (ATTR010-019, off by default) are for news stories and tested on their own.
-    config = Config(select=("safety", "attribution"), ignore=("ATTR01",))
+    config = Config(select=("safety", "attribution"))
     return lint_text(source, kind="txt", path=name, config=config).findings
 
 
