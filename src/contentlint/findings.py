@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from sys import intern
 from typing import Any
 
 CATEGORIES: tuple[str, ...] = ("spam", "claims", "safety", "attribution", "readability", "grammar")
@@ -74,6 +75,12 @@ class Finding:
     fix: Fix | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Findings come back from worker processes by the hundred thousand, each with its own copy
+        # of the same path, rule code, name and message: rebuilt with those strings shared.
+        return (_shared_finding, (self.path, self.span, self.rule, self.name, self.category, self.severity,
+                                  self.message, self.suggestion, self.text, self.article_level, self.fix, self.extra))
+
     @property
     def line(self) -> int:
         return self.span.line
@@ -110,6 +117,13 @@ class Finding:
             "article_level": self.article_level,
             "fixable": self.fix is not None,
         }
+
+
+def _shared_finding(path: str, span: Span, rule: str, name: str, category: str, severity: Severity, message: str,
+                    suggestion: str | None, text: str, article_level: bool, fix: Fix | None,
+                    extra: tuple[tuple[str, Any], ...]) -> Finding:
+    return Finding(intern(path), span, intern(rule), intern(name), intern(category), severity, intern(message),
+                   None if suggestion is None else intern(suggestion), text, article_level, fix, extra)
 
 
 @dataclass(frozen=True, slots=True)
