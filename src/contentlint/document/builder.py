@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from array import array
+from typing import Any
 
-from contentlint.document.model import BLOCK_SEPARATOR, Block, BlockKind, Link
+from contentlint.document.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Comment, DocumentKind, Link
 
 _SPACES = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
 _SPACE_RUN = re.compile("[" + "".join(sorted(_SPACES)) + "]+")
@@ -77,6 +78,31 @@ class ProseBuilder:
 
     def add_link(self, target: str, start: int, title: str = "") -> None:
         self.links.append(Link(target, start, len(self._chars), title))
+
+    def article(
+        self,
+        source: str,
+        kind: DocumentKind,
+        path: str | None,
+        *,
+        comments: list[Comment],
+        metadata: dict[str, Any],
+        title: str | None,
+    ) -> Article:
+        """The finished article: the prose collected so far with its source map."""
+        return Article(
+            source=source,
+            kind=kind,
+            text=self.text(),
+            offsets=self.offsets,
+            ends=self.ends,
+            blocks=self.blocks,
+            path=path,
+            links=self.links,
+            comments=comments,
+            metadata=metadata,
+            title=title,
+        )
 
     def text(self) -> str:
         if self._block_start is not None:

@@ -326,16 +326,6 @@ def parse_html(source: str, path: str | None = None) -> Article:
         pass
     parser.finish()
     text = parser.builder.text()
-    return Article(
-        source=source,
-        kind="html",
-        text=text,
-        offsets=parser.builder.offsets,
-        ends=parser.builder.ends,
-        blocks=parser.builder.blocks,
-        path=path,
-        links=parser.builder.links,
-        comments=parser.comments,
-        metadata=parser.metadata,
-        title=_title(parser.metadata, text, parser.headings),
-    )
+    title = _title(parser.metadata, text, parser.headings)
+    return parser.builder.article(source, "html", path, comments=parser.comments, metadata=parser.metadata,
+                                  title=title)

@@ -349,16 +349,6 @@ def parse_markdown(source: str, path: str | None = None) -> Article:
     walker = _MarkdownWalker(source)
     walker.walk(_parser().parse(source))
     text = walker.builder.text()
-    return Article(
-        source=source,
-        kind="md",
-        text=text,
-        offsets=walker.builder.offsets,
-        ends=walker.builder.ends,
-        blocks=walker.builder.blocks,
-        path=path,
-        links=walker.builder.links,
-        comments=walker.comments,
-        metadata=walker.metadata,
-        title=_title(walker.metadata, text, walker.headings),
-    )
+    title = _title(walker.metadata, text, walker.headings)
+    return walker.builder.article(source, "md", path, comments=walker.comments, metadata=walker.metadata,
+                                  title=title)

@@ -67,16 +67,4 @@ def parse_plaintext(source: str, path: str | None = None) -> Article:
             title = text[block.start : block.end]
             break
     comments: list[Comment] = []
-    return Article(
-        source=source,
-        kind="txt",
-        text=text,
-        offsets=builder.offsets,
-        ends=builder.ends,
-        blocks=builder.blocks,
-        path=path,
-        links=builder.links,
-        comments=comments,
-        metadata={},
-        title=title,
-    )
+    return builder.article(source, "txt", path, comments=comments, metadata={}, title=title)
