@@ -19,7 +19,6 @@ runs, sends their text to the cluster and yields results in the order of the pat
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,7 +63,6 @@ FINDING_COLUMNS: tuple[str, ...] = (
 ARTICLE_COLUMNS: tuple[str, ...] = ("title", "findings", "errors", "warnings", "infos", "error")
 
 _DEFAULT_PARTITION = 64
-_BATCH = 16
 _WINDOW_PER_WORKER = 4
 
 # One rule set per worker process and configuration: building it loads every rule and pack.
@@ -82,9 +80,9 @@ def _ruleset(config: Config) -> RuleSet:
 
 
 def _check(path: str, content: bytes, config: Config) -> dict[str, Any]:
-    from contentlint.runner import _check_content
+    from contentlint.runner import check_content
 
-    return result_to_data(_check_content(path, content, _ruleset(config)))
+    return result_to_data(check_content(path, content, _ruleset(config)))
 
 
 def _check_text(label: str, text: str, kind: str, config: Config) -> dict[str, Any]:
@@ -304,6 +302,17 @@ def _check_batch(batch: list[tuple[str, bytes]], config: Config) -> list[dict[st
     return [_check(path, content, config) for path, content in batch]
 
 
+class _Decoded:
+    """A Dask future of a batch's results as JSON data, read back as FileResults."""
+
+    def __init__(self, future: Any, paths: list[str]) -> None:
+        self._future = future
+        self._paths = paths
+
+    def result(self) -> list[FileResult]:
+        return [result_from_data(path, data) for path, data in zip(self._paths, self._future.result(), strict=True)]
+
+
 def iter_file_results(
     files: Iterable[str],
     config: Config,
@@ -317,57 +326,13 @@ def iter_file_results(
     Files are read here (the workers need not see them) and looked up in ``cache`` first; only a
     bounded window of batches is in flight, so memory stays flat however many files there are.
     """
-    from contentlint.document import kind_for_path
-    from contentlint.reading import read_bytes
+    from contentlint.runner import Job, ordered_batches
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    window = workers * _WINDOW_PER_WORKER
     shipped = client.scatter(config, broadcast=True)
-    pending: deque[tuple[list[FileResult | tuple[str, bytes, str]], Any]] = deque()
-    done = 0
 
-    def drain(limit: int) -> Iterator[FileResult]:
-        nonlocal done
-        while len(pending) > limit:
-            items, future = pending.popleft()
-            computed = iter(future.result() if future is not None else ())
-            for item in items:
-                if isinstance(item, FileResult):
-                    result = item
-                else:
-                    path, _, digest = item
-                    result = result_from_data(path, next(computed))
-                    if cache is not None:
-                        cache.put(path, digest, result)
-                done += 1
-                if progress:
-                    progress(done)
-                yield result
+    def submit(work: list[Job]) -> _Decoded:
+        future = client.submit(_check_batch, [(job.path, job.content) for job in work], shipped, pure=False)
+        return _Decoded(future, [job.path for job in work])
 
-    def prepare(path: str) -> FileResult | tuple[str, bytes, str]:
-        if kind_for_path(path) is None:
-            return FileResult(path, error=FileError(path, "unsupported file type: contentlint reads .md, "
-                                                          ".markdown, .txt, .html and .htm files"))
-        content = read_bytes(path, config.max_file_bytes)
-        if isinstance(content, FileError):
-            return FileResult(path, error=content)
-        digest = cache.digest(content) if cache is not None else ""
-        cached = cache.get(path, digest) if cache is not None else None
-        return cached if cached is not None else (path, content, digest)
-
-    batch: list[FileResult | tuple[str, bytes, str]] = []
-
-    def submit() -> None:
-        work = [(item[0], item[1]) for item in batch if not isinstance(item, FileResult)]
-        future = client.submit(_check_batch, work, shipped, pure=False) if work else None
-        pending.append((list(batch), future))
-        batch.clear()
-
-    for path in files:
-        batch.append(prepare(path))
-        if len(batch) == _BATCH:
-            submit()
-            yield from drain(window)
-    if batch:
-        submit()
-    yield from drain(0)
+    yield from ordered_batches(files, config, submit, workers * _WINDOW_PER_WORKER, cache, progress)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Protocol
 
 from contentlint.cache import ResultCache
 from contentlint.config import Config
@@ -29,7 +30,7 @@ Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
-class _Job:
+class Job:
     path: str
     content: bytes
     digest: str
@@ -44,7 +45,8 @@ def _init_worker(config: Config) -> None:
         _worker_rules = RuleSet(config)
 
 
-def _check_content(path: str, content: bytes, ruleset: RuleSet) -> FileResult:
+def check_content(path: str, content: bytes, ruleset: RuleSet) -> FileResult:
+    """Decode and check one file's content (what a worker does)."""
     from contentlint.engine import lint_source
 
     kind = kind_for_path(path)
@@ -59,16 +61,17 @@ def _check_content(path: str, content: bytes, ruleset: RuleSet) -> FileResult:
         return FileResult(path, error=FileError(path, "markup nested too deeply to parse"))
 
 
-def _check_batch(batch: list[_Job]) -> list[FileResult]:
+def _check_batch(batch: list[Job]) -> list[FileResult]:
     assert _worker_rules is not None
-    return [_check_content(job.path, job.content, _worker_rules) for job in batch]
+    return [check_content(job.path, job.content, _worker_rules) for job in batch]
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _prepare(path: str, config: Config, cache: ResultCache | None) -> FileResult | _Job:
+def prepare(path: str, config: Config, cache: ResultCache | None) -> FileResult | Job:
+    """A cached or unreadable file's result, or the job of checking it."""
     if kind_for_path(path) is None:
         return FileResult(path, error=FileError(path, "unsupported file type: contentlint reads .md, "
                                                       ".markdown, .txt, .html and .htm files"))
@@ -80,7 +83,7 @@ def _prepare(path: str, config: Config, cache: ResultCache | None) -> FileResult
         cached = cache.get(path, digest)
         if cached is not None:
             return cached
-    return _Job(path, content, digest)
+    return Job(path, content, digest)
 
 
 def check_files(
@@ -96,9 +99,9 @@ def check_files(
     paths = list(paths)
     if jobs <= 1 or len(paths) < _SERIAL_BELOW:
         for done, path in enumerate(paths, start=1):
-            item = _prepare(path, config, cache)
-            result = item if isinstance(item, FileResult) else _check_content(item.path, item.content, ruleset)
-            if cache is not None and isinstance(item, _Job):
+            item = prepare(path, config, cache)
+            result = item if isinstance(item, FileResult) else check_content(item.path, item.content, ruleset)
+            if cache is not None and isinstance(item, Job):
                 cache.put(path, item.digest, result)
             if progress:
                 progress(done)
@@ -109,34 +112,62 @@ def check_files(
     yield from _parallel(paths, config, jobs, cache, progress)
 
 
+class ResultsLater(Protocol):
+    """A future of a batch's results: a process-pool future or a Dask future, possibly adapted."""
+
+    def result(self) -> list[FileResult]: ...
+
+
+def ordered_batches(
+    paths: Iterable[str],
+    config: Config,
+    submit: Callable[[list[Job]], ResultsLater],
+    window: int,
+    cache: ResultCache | None = None,
+    progress: Progress | None = None,
+) -> Iterator[FileResult]:
+    """Read each file here (looking it up in ``cache``), ``submit`` the rest in batches, and yield
+    every result in the order of ``paths`` with at most ``window`` batches in flight."""
+    pending: deque[tuple[list[FileResult | Job], ResultsLater | None]] = deque()
+    done = 0
+
+    def drain(limit: int) -> Iterator[FileResult]:
+        nonlocal done
+        while len(pending) > limit:
+            items, future = pending.popleft()
+            computed = iter(future.result()) if future is not None else iter(())
+            for item in items:
+                if isinstance(item, FileResult):
+                    result = item
+                else:
+                    result = next(computed)
+                    if cache is not None:
+                        cache.put(item.path, item.digest, result)
+                done += 1
+                if progress:
+                    progress(done)
+                yield result
+
+    batch: list[FileResult | Job] = []
+    for path in paths:
+        batch.append(prepare(path, config, cache))
+        if len(batch) == _BATCH:
+            work = [item for item in batch if isinstance(item, Job)]
+            pending.append((batch, submit(work) if work else None))
+            batch = []
+            yield from drain(window)
+    if batch:
+        work = [item for item in batch if isinstance(item, Job)]
+        pending.append((batch, submit(work) if work else None))
+    yield from drain(0)
+
+
 def _parallel(
     paths: list[str], config: Config, jobs: int, cache: ResultCache | None, progress: Progress | None
 ) -> Iterator[FileResult]:
-    window = jobs * _WINDOW_PER_JOB
-    pending: deque[tuple[list[FileResult | _Job], Future[list[FileResult]] | None]] = deque()
-    done = 0
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
 
-        def drain(limit: int) -> Iterator[FileResult]:
-            nonlocal done
-            while len(pending) > limit:
-                items, future = pending.popleft()
-                computed = iter(future.result()) if future is not None else iter(())
-                for item in items:
-                    if isinstance(item, FileResult):
-                        result = item
-                    else:
-                        result = next(computed)
-                        if cache is not None:
-                            cache.put(item.path, item.digest, result)
-                    done += 1
-                    if progress:
-                        progress(done)
-                    yield result
+        def submit(work: list[Job]) -> ResultsLater:
+            return pool.submit(_check_batch, work)
 
-        for start in range(0, len(paths), _BATCH):
-            items = [_prepare(path, config, cache) for path in paths[start : start + _BATCH]]
-            work = [item for item in items if isinstance(item, _Job)]
-            pending.append((items, pool.submit(_check_batch, work) if work else None))
-            yield from drain(window)
-        yield from drain(0)
+        yield from ordered_batches(paths, config, submit, jobs * _WINDOW_PER_JOB, cache, progress)
