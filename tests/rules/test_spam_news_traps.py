@@ -42,3 +42,19 @@ def test_a_run_of_platform_chrome_is_still_an_error() -> None:
 def test_a_spliced_banner_is_still_an_error() -> None:
     text = "Flu season\n\nClinics reported shorter waits, Book Today the vaccine is free for adults over 65.\n"
     assert ("SPAM001", "Book Today") in _errors(text)
+
+
+def test_a_search_query_left_as_the_first_line_is_flagged() -> None:
+    text = f"cheapest hearing aids near me\n\nHearing Aids: What to Know\n\n{BODY}\n"
+    assert ("SPAM004", "cheapest hearing aids near me") in _errors(text)
+
+
+def test_a_topic_line_in_lower_case_without_query_words_is_not_a_query() -> None:
+    text = f"hearing aids and you\n\nHearing Aids: What to Know\n\n{BODY}\n"
+    assert not [rule for rule, _ in _errors(text) if rule == "SPAM004"]
+
+
+def test_a_phrase_written_twice_is_flagged() -> None:
+    text = f"Flu season\n\n{BODY} For older adults, flu shots flu shots remain the best protection.\n"
+    findings = lint_text(text, kind="txt", config=Config(select=("SPAM005",))).findings
+    assert [f.text for f in findings] == ["flu shots flu shots"]

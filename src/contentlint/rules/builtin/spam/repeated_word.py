@@ -21,7 +21,9 @@ from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.spam._shared import data_list, maps_verbatim
 from contentlint.text.context import is_quoted
 
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+# A word, or a phrase of up to three words ("cbd oil cbd oil"), written twice in a row.
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+_DOUBLED = re.compile(rf"(?<![\w'’-])({_WORD}(?:[ \t]+{_WORD}){{0,2}})([ \t\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +39,9 @@ class RepeatedWord(Rule):
         severity=Severity.WARNING,
         summary="The same word appears twice in a row (\"the the\").",
         description=(
-            "Flags a word written twice in a row with only white space between (\"therapy therapy\", "
-            "\"the the\"), a trace of spliced or carelessly pasted text. Doubling that English allows "
+            "Flags a word or a phrase of up to three words written twice in a row with only white space "
+            "between (\"therapy therapy\", \"the the\", \"flu shots flu shots\"), a trace of spliced or "
+            "carelessly pasted text. Doubling that English allows "
             "(\"had had\", \"that that\", \"bye bye\"), names in capitals (\"Duran Duran\"), numbers and "
             "quoted speech are not flagged. A warning: it may be a plain typo. "
             "Measured: recall 1.00 (8/8 planted) and precision 1.00 on the labelled test corpus; "
@@ -55,6 +58,7 @@ class RepeatedWord(Rule):
         fail_examples=examples(
             "Cognitive behavioural therapy therapy can help with insomnia.",
             "Take the the tablets with food to avoid an upset stomach.",
+            "For older adults, flu shots flu shots remain the best protection.",
         ),
         pass_examples=examples(
             "By the time she was diagnosed she had had symptoms for a year.",

@@ -26,7 +26,14 @@ from functools import lru_cache
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import data_list, deletion_fix, stem, stopwords
+from contentlint.rules.builtin.spam._shared import (
+    data_list,
+    deletion_fix,
+    ends_sentence,
+    line_deletion_fix,
+    stem,
+    stopwords,
+)
 
 _TOKEN = re.compile(r"[#\w][\w'’-]*")
 _MAX_QUERY_WORDS = 6
@@ -190,7 +197,9 @@ class SearchPhraseInsertion(Rule):
         severity=Severity.ERROR,
         summary="A search query is pasted into the middle of a sentence (anchor-text insertion).",
         description=(
-            "Flags search queries spliced into prose where they break the sentence: an informational "
+            "Flags a commercial search query left as the first or last line of the article (\"best cbd oil "
+            "near me\" above the title), and search queries spliced into prose where they break the "
+            "sentence: an informational "
             "query glued to the word before it that repeats that word (\"ketamine what is ketamine "
             "therapy therapy is also...\"), or a commercial-intent query that no article or preposition "
             "introduces (\"...represents best ketamine clinic near me a new option\", \"buy ... online "
@@ -213,6 +222,7 @@ class SearchPhraseInsertion(Rule):
             "Beyond asthma, inhalers what are inhalers used for are also used in chronic lung disease.",
             "For stiff joints, physiotherapy represents best physio clinic near me a useful first step.",
             "Many patients with acne isotretinoin buy isotretinoin online cheap find their skin clears.",
+            "top rated knee clinic near me\n\n# Knee Pain: Causes and Care\n\nMost knee pain settles with rest.",
         ),
         pass_examples=examples(
             "It is still unclear what is causing the rise in asthma cases among children.",
@@ -224,6 +234,14 @@ class SearchPhraseInsertion(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
+        for start, end in _query_lines(article):
+            ctx.report(
+                start,
+                end,
+                f"\"{article.text[start:end]}\" is a search query left as a line of the article.",
+                "Delete the line; give the article a title that says what it is about.",
+                fix=line_deletion_fix(article, start, end),
+            )
         for start, end, certain in find_insertions_with_seams(article):
             phrase = article.text[start:end]
             ctx.report(
@@ -235,6 +253,28 @@ class SearchPhraseInsertion(Rule):
                 "remove it too.",
                 fix=deletion_fix(article, start, end) if certain and not _in_link(article, start, end) else None,
             )
+
+
+_QUERY_LINE_MAX_WORDS = 10
+
+
+def _query_lines(article: Article) -> list[tuple[int, int]]:
+    """A first or last line that is a commercial search query on its own ("best cbd oil near me"):
+    lower case, short, no sentence punctuation, with a query head or tail."""
+    _, _, tail, _, _ = _shapes()
+    heads = tuple(h.lower() for h in data_list("spam-search", "commercial_heads"))
+    blocks = article.blocks
+    edges = {0, len(blocks) - 1} if blocks else set()
+    found = []
+    for number in sorted(edges):
+        block = blocks[number]
+        text = article.text[block.start : block.end]
+        words = text.split()
+        if not words or len(words) > _QUERY_LINE_MAX_WORDS or text != text.lower() or ends_sentence(text):
+            continue
+        if words[0] in heads or tail.search(text.lower()):
+            found.append((block.start, block.end))
+    return found
 
 
 def _in_link(article: Article, start: int, end: int) -> bool:
