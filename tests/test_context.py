@@ -143,3 +143,14 @@ def test_skip_reason_names_the_first_check_that_holds() -> None:
     start = article.text.index("miracle")
     assert skip_reason(article, start, start + 7, ("cited", "quoted", "negated")) == "quoted"
     assert skip_reason(article, start, start + 7, ("cited",)) is None
+
+
+def test_an_unnamed_authority_does_not_make_a_claim_reported() -> None:
+    from contentlint import lint_text
+    from contentlint.config import Config
+
+    config = Config(select=("CLAIM004",))
+    assert [f.text for f in lint_text("Experts say that this tonic is 100% safe.", config=config).findings] == [
+        "100% safe"
+    ]
+    assert lint_text("Dr Ana Lee said the tonic is 100% safe.", config=config).findings == []
