@@ -58,3 +58,20 @@ def test_a_phrase_written_twice_is_flagged() -> None:
     text = f"Flu season\n\n{BODY} For older adults, flu shots flu shots remain the best protection.\n"
     findings = lint_text(text, kind="txt", config=Config(select=("SPAM005",))).findings
     assert [f.text for f in findings] == ["flu shots flu shots"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Book your appointment now at our Riverside clinic.", "Book your appointment now at our Riverside clinic"),
+        ("Prices go up next week: the offer ends soon.", "offer ends soon"),
+        ("Use code RELIEF10 at checkout.", "Use code RELIEF10"),
+    ],
+)
+def test_sales_pressure_in_new_words(text: str, flagged: str) -> None:
+    assert ("SPAM002", flagged) in _errors(f"Knee pain\n\n{BODY} {text}\n")
+
+
+def test_stroke_advice_is_not_sales_pressure() -> None:
+    text = f"Stroke\n\n{BODY} If you think someone is having a stroke, act fast and call 911.\n"
+    assert _errors(text) == []
