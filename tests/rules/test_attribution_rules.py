@@ -124,3 +124,11 @@ def test_max_age_years_option() -> None:
     text = f"---\ndate: {_OLD.isoformat()}\n---\n# Ketamine\n\n{_BODY}"
     assert len(_findings(text, "ATTR003")) == 1
     assert _findings(text, "ATTR003", options={"max_age_years": 10}) == []
+
+
+def test_a_shop_link_is_not_a_source() -> None:
+    body = ("Turmeric is a spice. Some people take it for sore joints, and it can upset the stomach. " * 6)
+    shop = f"# Turmeric\n\n{body}\n\nBuy it in [our shop](https://example.com/shop/turmeric).\n"
+    cited = f"# Turmeric\n\n{body}\n\nSee [the NIH fact sheet](https://www.nccih.nih.gov/health/turmeric).\n"
+    assert [f.rule for f in lint_text(shop, config=Config(select=("ATTR001",))).findings] == ["ATTR001"]
+    assert lint_text(cited, config=Config(select=("ATTR001",))).findings == []

@@ -13,6 +13,8 @@ Options
 
 from __future__ import annotations
 
+import re
+
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
@@ -41,8 +43,22 @@ def _has_reference_section(article: Article, headings: frozenset[str]) -> bool:
     return False
 
 
+# A link that sells rather than sources: "[our shop](...)", ".../checkout", "buy now".
+_SALES_LINK_TEXT = re.compile(
+    r"^\s*(?:our|buy|order|shop|book|get)\b|\b(?:shop|store|discount|coupon|deal)\b", re.IGNORECASE
+)
+_SALES_LINK_PATH = re.compile(r"/(?:shop|store|cart|checkout|buy|order|products?)(?:/|$|\?)", re.IGNORECASE)
+
+
 def _has_outbound_link(article: Article) -> bool:
-    return any(link.target.lower().startswith(("http://", "https://", "www.")) for link in article.links)
+    for link in article.links:
+        if not link.target.lower().startswith(("http://", "https://", "www.")):
+            continue
+        label = article.text[link.start : link.end]
+        if _SALES_LINK_TEXT.search(label) or _SALES_LINK_PATH.search(link.target):
+            continue
+        return True
+    return False
 
 
 class NoSources(Rule):
