@@ -92,3 +92,14 @@ def test_claims_in_markdown_are_located_on_the_source_line() -> None:
     text = "# Sleep\n\nSome text here.\n\n- Our **tea** cures insomnia.\n"
     (finding,) = _findings(text, "CLAIM002")
     assert finding.span.line == 5 and finding.text == "cures insomnia"
+
+
+def test_universal_benefit_with_an_object() -> None:
+    from contentlint import lint_text as _lint
+    from contentlint.config import Config as _Config
+
+    config = _Config(select=("CLAIM003",))
+    assert [f.text for f in _lint("This balm relieves pain for every customer.", config=config).findings] == [
+        "relieves pain for every customer"
+    ]
+    assert _lint("Exercise works in different ways for everyone.", config=config).findings == []

@@ -29,6 +29,7 @@ from contentlint.text.context import sentence_bounds
 
 _SKIP = ("negated", "hedged", "question", "quoted", "reported")
 _SKIP_CITED = (*_SKIP, "cited")
+_OBJECT_WORD = r"(?!(?:in|on|for|with|at|to|by|differently|different|ways?|many|some|most)\b)[a-z'’-]+"
 _MESSAGE = "\"{match}\" promises a result. No health treatment works for everyone or every time."
 _SUGGESTION = (
     "Say how many people it helped in the trials and how much, e.g. \"in a trial, 6 in 10 people slept "
@@ -123,7 +124,8 @@ class GuaranteedResults(PatternRule):
             r",\s*guaranteed(?=\s*[.!])",
         ]
         universal = [
-            rf"{efficacy}\s+{_ADVERB}(?:for|with|in|on)\s+{everyone}",
+            # "works for everyone", "relieves pain for every customer" (an object of a word or two)
+            rf"{efficacy}\s+(?:{_OBJECT_WORD}\s+){{0,2}}?{_ADVERB}(?:for|with|in|on)\s+{everyone}",
             rf"(?:effective|successful)\s+(?:for|with|in)\s+{everyone}",
             r"never\s+fails?\b(?!\s+to)",
             r"(?:has|have)\s+never\s+failed\b(?!\s+to)",
