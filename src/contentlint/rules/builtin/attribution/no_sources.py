@@ -71,7 +71,8 @@ class NoSources(Rule):
         description=(
             "Flags an article that gives readers no way to check it: no reference section, no outbound link, "
             "no citation marker (\"[1]\", \"(Smith et al., 2021)\", a DOI or PMID), and no named study, "
-            "journal, researcher or health organisation (\"according to the CDC\", \"published in JAMA\")."
+            "journal, researcher or health organisation (\"according to the CDC\", \"published in JAMA\"). "
+            "A link that sells (\"our shop\", a checkout or product page) does not count as a source."
         ),
         rationale=(
             "HONcode principle 4 (attribution) and the JAMA benchmarks for health websites (Silberg et al., "
