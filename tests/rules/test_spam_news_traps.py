@@ -75,3 +75,17 @@ def test_sales_pressure_in_new_words(text: str, flagged: str) -> None:
 def test_stroke_advice_is_not_sales_pressure() -> None:
     text = f"Stroke\n\n{BODY} If you think someone is having a stroke, act fast and call 911.\n"
     assert _errors(text) == []
+
+
+def test_spun_synonyms_in_new_words() -> None:
+    text = ("Acupuncture\n\nOriginally developed in China being a folk remedy, acupuncture is now common. "
+            "It should continually be performed by a licensed practitioner to create certain safety. "
+            "Some people notice side effects such as for instance soreness or bruising.\n")
+    findings = lint_text(text, kind="txt", config=Config(select=("SPAM009",))).findings
+    assert {f.text for f in findings if not f.article_level} >= {"being", "continually", "create certain",
+                                                                 "such as for instance"}
+
+
+def test_ordinary_frequency_words_are_not_spun() -> None:
+    text = f"Patches\n\n{BODY} The most frequent side effects were itching and redness at the patch site.\n"
+    assert lint_text(text, kind="txt", config=Config(select=("SPAM009",))).findings == []
