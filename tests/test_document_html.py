@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from contentlint.document import Article, parse
-
-FIXTURES = Path(__file__).parent / "fixtures" / "documents"
-
-
-def position(article: Article, needle: str, nth: int = 0) -> tuple[int, int, int, int]:
-    index = -1
-    for _ in range(nth + 1):
-        index = article.text.find(needle, index + 1)
-        assert index >= 0, f"{needle!r} not in {article.text!r}"
-    span = article.locate(index, index + len(needle))
-    return span.line, span.column, span.end_line, span.end_column
+from support import FIXTURES, position
 
 
 def source_of(article: Article, needle: str) -> str:

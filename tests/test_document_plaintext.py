@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.document import Article, DocumentKind, kind_for_path, parse
-
-HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures" / "documents"
-CORPUS = HERE.parent / "corpus"
+from contentlint.document import DocumentKind, kind_for_path, parse
+from support import CORPUS, FIXTURES, position
 
 
 def read(path: Path) -> str:
@@ -18,13 +15,6 @@ def read(path: Path) -> str:
         return handle.read()
 
 
-def position(article: Article, needle: str, nth: int = 0) -> tuple[int, int, int, int]:
-    index = -1
-    for _ in range(nth + 1):
-        index = article.text.find(needle, index + 1)
-        assert index >= 0, f"{needle!r} not in {article.text!r}"
-    span = article.locate(index, index + len(needle))
-    return span.line, span.column, span.end_line, span.end_column
 
 
 def test_crlf_text() -> None:
