@@ -65,10 +65,11 @@ CRITERIA_RULES: dict[str, tuple[str, ...]] = {
     "availability": ("availability-not-stated",),
 }
 TARGETS = {"harms": 0.75, "sensational_language": 0.70, "evidence_quality": 0.65}
-# The news-review rules (CLAIM070-079, ATTR010-019) are off by default because careful patient pages
-# rightly leave out costs or quoted sources; news stories and press releases are what they are for, so
-# the evaluation turns them on, as a user linting news would with `--extend-select CLAIM07,ATTR01`.
-NEWS_REVIEW_SELECT = ("CLAIM07", "ATTR01")
+# The news-review rules (CLAIM070-079, ATTR010-019, and CLAIM054 on study limits) are off by default
+# because careful patient pages rightly leave out costs, quoted sources or a study's limits; news
+# stories and press releases are what they are for, so the evaluation turns them on, as a user
+# linting news would with `--extend-select CLAIM07,ATTR01,CLAIM054`.
+NEWS_REVIEW_SELECT = ("CLAIM07", "ATTR01", "CLAIM054")
 
 
 @dataclass

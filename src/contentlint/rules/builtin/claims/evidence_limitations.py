@@ -80,6 +80,9 @@ class StudyLimitationsNotStated(Rule):
         options={
             "min_study_mentions": Option(_MIN_MENTIONS, "Mentions of a study that make an article a report of one.")
         },
+        # For news stories and press releases that report a study; a patient page citing one result
+        # need not discuss the study's limits. Turn it on with --extend-select CLAIM054.
+        enabled_by_default=False,
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
