@@ -13,14 +13,13 @@ import re
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
-
-import yaml
 
 from contentlint.document import Article
 from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
+from contentlint.rules.data import load_yaml_data
 from contentlint.rules.phrases import PhraseMatcher
 from contentlint.text.context import CHECKS, is_quoted, neighbour_span, refuted, sentence_index, skip_reason
 
@@ -38,15 +37,8 @@ _SMALL_STUDY = re.compile(
 _WORD_NUMBERS = {"a dozen": 12, "two dozen": 24, "three dozen": 36, "a few dozen": 36}
 
 
-@lru_cache(maxsize=1)
 def _load() -> dict[str, Any]:
-    from contentlint.rules.registry import builtin_pack_dir
-
-    path = builtin_pack_dir() / "data" / "evidence-lexicon.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of word lists")
-    return data
+    return load_yaml_data("evidence-lexicon.yaml")
 
 
 def words(key: str) -> tuple[str, ...]:
