@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from contentlint.document import Article
@@ -27,3 +28,14 @@ def position(article: Article, needle: str, nth: int = 0) -> tuple[int, int, int
         assert index >= 0, f"{needle!r} not in {article.text!r}"
     span = article.locate(index, index + len(needle))
     return span.line, span.column, span.end_line, span.end_column
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    """Run the command line in-process, as a user would from ``cwd``: (exit code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from contentlint.cli import main
+
+    with contextlib.chdir(cwd or Path.cwd()):
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr

@@ -9,26 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from contentlint.cli import main
-from support import CORPUS, SHARED
+from support import CORPUS, SHARED, run_cli
 
 SPAMMY = "# Back pain\n\nStretching helps many people, Call Now stretching can ease stiffness.\n"
 CLEAN = "# Back pain\n\nGentle stretching can ease stiffness for some people.\n"
 
 
-def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
-    runner = CliRunner()
-    if cwd is not None:
-        old = os.getcwd()
-        os.chdir(cwd)
-    try:
-        result = runner.invoke(main, list(args), catch_exceptions=False)
-    finally:
-        if cwd is not None:
-            os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
+run = run_cli
 
 
 def test_corpus_flags_call_now_and_magic_with_exact_positions() -> None:

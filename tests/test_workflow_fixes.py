@@ -8,17 +8,12 @@ HTML alike), and each kind of fix end to end on files on disk through the comman
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from contentlint.cli import main
 from contentlint.config import Config
 from contentlint.engine import lint_source
 from contentlint.findings import Finding, Fix
@@ -27,26 +22,16 @@ from contentlint.rules.base import Example, Rule
 from contentlint.rules.docs import rule_page
 from contentlint.rules.registry import load_registry
 from contentlint.ruleset import RuleSet
+from support import run_cli
 
 # grammar rules need a LanguageTool server; every other family runs offline
 OFFLINE = ("spam", "claims", "safety", "attribution", "readability")
 FIXABLE: list[Rule] = [rule for rule in load_registry() if rule.meta.fixable]
 
 
-@contextmanager
-def _cwd(path: Path) -> Iterator[None]:
-    old = os.getcwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
 
 def cli(*args: str, cwd: Path) -> tuple[int, str, str]:
-    with _cwd(cwd):
-        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli(*args, cwd=cwd)
 
 
 # --- the applier ---------------------------------------------------------------------------------

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from contentlint.cli import main
+from support import run_cli
 
 SELECT = ("--select", "SPAM001,CLAIM001", "--no-color")
 KNEE = (
@@ -23,20 +19,9 @@ KNEE = (
 CLEAN = "# Knee pain\n\nKnee pain often gets better on its own within a few weeks.\n"
 
 
-@contextmanager
-def _cwd(path: Path) -> Iterator[None]:
-    old = os.getcwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
 
 def cli(*args: str, cwd: Path) -> tuple[int, str, str]:
-    with _cwd(cwd):
-        result = CliRunner().invoke(main, ["check", *SELECT, *args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli("check", *SELECT, *args, cwd=cwd)
 
 
 @pytest.fixture
