@@ -52,42 +52,48 @@ class RuleSet:
             for selector in selectors:
                 if not self.registry.knows(selector):
                     raise ConfigError(f"{where}: no rule, code prefix or category is called '{selector}'")
-        chosen: dict[str, Rule] = {}
-        if config.select:
-            for selector in config.select:
-                chosen.update((r.meta.code, r) for r in self._selected(selector))
-        else:
-            chosen.update((r.meta.code, r) for r in self.registry if r.meta.enabled_by_default)
-        for selector in config.extend_select:
-            chosen.update((r.meta.code, r) for r in self._selected(selector))
-        if config.grammar:  # grammar rules are off by default; `grammar = true` / --grammar adds them all
-            grammar = self.registry.select("grammar")  # unless the selection already names some
-            if not any(r.meta.code in chosen for r in grammar):
-                chosen.update((r.meta.code, r) for r in grammar)
-        for selector in config.ignore:
-            for rule in self.registry.select(selector):
-                chosen.pop(rule.meta.code, None)
-        severities = {code: rule.meta.severity for code, rule in chosen.items()}
+        chosen = self._chosen_codes(config)
+        # Only the chosen rules are built (and their modules imported).
+        rules = {code: self.registry.rule(code) for code in sorted(chosen)}
+        severities = {code: rule.meta.severity for code, rule in rules.items()}
         for selector, level in config.severity:
-            targets = self.registry.select(selector)
+            targets = self.registry.codes(selector)
             if not targets:
                 raise ConfigError(f"severity: no rule, code prefix or category is called '{selector}'")
-            for rule in targets:
-                if rule.meta.code in severities:
-                    severities[rule.meta.code] = level
+            for code in targets:
+                if code in severities:
+                    severities[code] = level
         options = self._options(config)
         self.active: list[ActiveRule] = [
-            ActiveRule(chosen[code], severities[code], options.get(code, self._defaults(chosen[code])))
-            for code in sorted(chosen)
+            ActiveRule(rule, severities[code], options.get(code, self._defaults(rule)))
+            for code, rule in rules.items()
         ]
 
-    def _selected(self, selector: str) -> list[Rule]:
-        """The rules a selector turns on. A category (or ALL) turns on its rules that are on by
-        default, or all of them when none is (grammar); a code, code prefix or name turns on
-        every rule it names, so `--extend-select CLAIM07` adds rules that are off by default."""
-        matched = self.registry.select(selector)
+    def _chosen_codes(self, config: Config) -> set[str]:
+        registry = self.registry
+        chosen: set[str] = set()
+        if config.select:
+            for selector in config.select:
+                chosen.update(self._selected(selector))
+        else:
+            chosen.update(key.code for key in registry.known() if key.enabled_by_default)
+        for selector in config.extend_select:
+            chosen.update(self._selected(selector))
+        if config.grammar:  # grammar rules are off by default; `grammar = true` / --grammar adds them all
+            grammar = registry.codes("grammar")  # unless the selection already names some
+            if not any(code in chosen for code in grammar):
+                chosen.update(grammar)
+        for selector in config.ignore:
+            chosen.difference_update(registry.codes(selector))
+        return chosen
+
+    def _selected(self, selector: str) -> list[str]:
+        """The codes of the rules a selector turns on. A category (or ALL) turns on its rules that
+        are on by default, or all of them when none is (grammar); a code, code prefix or name turns
+        on every rule it names, so `--extend-select CLAIM07` adds rules that are off by default."""
+        matched = self.registry.codes(selector)
         if selector.strip().lower() in CATEGORIES or selector.strip().upper() == "ALL":
-            on_by_default = [r for r in matched if r.meta.enabled_by_default]
+            on_by_default = [code for code in matched if self.registry.key(code).enabled_by_default]
             return on_by_default or matched
         return matched
 

@@ -6,16 +6,26 @@ entry point in the group ``contentlint.rules`` pointing at a Rule subclass, or a
 function returning rules. YAML packs are the built-in ``rules/`` folder (shipped inside the wheel)
 and any further files or folders named in configuration. Nothing is ever imported from the folder
 being linted.
+
+Selecting rules needs only their code, name, category, aliases and whether they are on by
+default. For the built-in modules those come from a generated index
+(:mod:`contentlint.rules.builtin_index`), so a run imports only the modules of the rules it uses.
+A module whose source no longer matches the index (or that the index does not know) is imported
+as before, so a stale index costs time, never a different result.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
+import importlib.util
+import os
 import pkgutil
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from contentlint.errors import RulePackError
@@ -23,6 +33,9 @@ from contentlint.rules.base import Rule
 from contentlint.rules.selectors import matches
 
 ENTRY_POINT_GROUP = "contentlint.rules"
+BUILTIN_PACKAGE = "contentlint.rules.builtin"
+INDEX_MODULE = "contentlint.rules.builtin_index"
+REGENERATE_INDEX_COMMAND = "python -m contentlint.rules.registry"
 
 
 def builtin_pack_dir() -> Path:
@@ -33,50 +46,262 @@ def builtin_pack_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "rules"
 
 
+@dataclass(frozen=True, slots=True)
+class RuleKey:
+    """What selecting a rule needs to know about it, without loading it."""
+
+    code: str
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    enabled_by_default: bool
+    origin: str = "builtin"
+
+    @classmethod
+    def of(cls, rule: Rule) -> RuleKey:
+        meta = rule.meta
+        return cls(meta.code, meta.name, meta.category, tuple(meta.aliases), meta.enabled_by_default, meta.origin)
+
+    def matches(self, selector: str) -> bool:
+        return matches(selector, self.code, self.name, self.category, self.aliases)
+
+
 @dataclass
 class Registry:
-    rules: dict[str, Rule] = field(default_factory=dict)
+    """Rules by code. A rule added with :meth:`add_lazy` is built on first use."""
+
+    _keys: dict[str, RuleKey] = field(default_factory=dict)
+    _rules: dict[str, Rule] = field(default_factory=dict)
+    _loaders: dict[str, Callable[[], Rule]] = field(default_factory=dict)
 
     def add(self, rule: Rule, origin: str) -> None:
-        code = rule.meta.code
-        if code in self.rules:
-            other = self.rules[code].meta.origin
-            raise RulePackError(f"duplicate rule code {code}: defined in {other} and in {origin}")
-        self.rules[code] = rule
+        self._add_key(RuleKey.of(rule), origin)
+        self._rules[rule.meta.code] = rule
+
+    def add_lazy(self, key: RuleKey, origin: str, load: Callable[[], Rule]) -> None:
+        self._add_key(key, origin)
+        self._loaders[key.code] = load
+
+    def _add_key(self, key: RuleKey, origin: str) -> None:
+        if key.code in self._keys:
+            other = self._keys[key.code].origin
+            raise RulePackError(f"duplicate rule code {key.code}: defined in {other} and in {origin}")
+        self._keys[key.code] = key
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """Every rule by code (builds the ones not used yet)."""
+        return {code: self.rule(code) for code in self._keys}
+
+    def rule(self, code: str) -> Rule:
+        """The rule with this exact code, built on first use."""
+        rule = self._rules.get(code)
+        if rule is None:
+            rule = self._rules[code] = self._loaders.pop(code)()
+        return rule
+
+    def known(self) -> list[RuleKey]:
+        """What is known of every rule, by code, without building any."""
+        return [self._keys[code] for code in sorted(self._keys)]
+
+    def codes(self, selector: str) -> list[str]:
+        """The codes a selector names, in order, without building any rule."""
+        return [key.code for key in self.known() if key.matches(selector)]
+
+    def key(self, code: str) -> RuleKey:
+        return self._keys[code]
 
     def __iter__(self) -> Iterator[Rule]:
-        return iter(self.rules[code] for code in sorted(self.rules))
+        return iter(self.rule(code) for code in sorted(self._keys))
 
     def __len__(self) -> int:
-        return len(self.rules)
+        return len(self._keys)
 
-    def get(self, code_or_name: str) -> Rule | None:
+    def find(self, code_or_name: str) -> str | None:
+        """The code of the rule with this code, name or alias."""
         key = code_or_name.strip()
-        if key.upper() in self.rules:
-            return self.rules[key.upper()]
-        for rule in self.rules.values():
-            if rule.meta.name == key.lower() or key.lower() in rule.meta.aliases:
-                return rule
+        if key.upper() in self._keys:
+            return key.upper()
+        for known in self._keys.values():
+            if known.name == key.lower() or key.lower() in known.aliases:
+                return known.code
         return None
 
+    def get(self, code_or_name: str) -> Rule | None:
+        code = self.find(code_or_name)
+        return None if code is None else self.rule(code)
+
     def select(self, selector: str) -> list[Rule]:
-        return [r for r in self if matches(selector, r.meta.code, r.meta.name, r.meta.category, r.meta.aliases)]
+        return [self.rule(code) for code in self.codes(selector)]
 
     def knows(self, selector: str) -> bool:
-        return bool(self.select(selector))
+        return any(key.matches(selector) for key in self._keys.values())
+
+
+# -- built-in rules -------------------------------------------------------------------------------
+
+# A rule in the index: class name, code, name, category, aliases, on by default, origin.
+IndexedRule = tuple[str, str, str, str, tuple[str, ...], bool, str]
+ModuleIndex = tuple[int, tuple[IndexedRule, ...]]  # the CRC-32 of the module's source, its rules
+
+
+def _builtin_dir() -> Path | None:
+    """The folder of ``contentlint.rules.builtin``, found without importing any rule."""
+    spec = importlib.util.find_spec(BUILTIN_PACKAGE)
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    return Path(locations[0]) if len(locations) == 1 and os.path.isdir(locations[0]) else None
+
+
+def _module_files(folder: Path, prefix: str) -> Iterator[tuple[str, Path]]:
+    """``(module name, file)`` of every plain module below ``folder``, as ``pkgutil.walk_packages`` finds them."""
+    for info in pkgutil.iter_modules([str(folder)], prefix):
+        path = folder / info.name.rpartition(".")[2]
+        if info.ispkg:
+            yield from _module_files(path, info.name + ".")
+        elif (path.with_suffix(".py")).is_file():
+            yield info.name, path.with_suffix(".py")
+        else:
+            raise FileNotFoundError(info.name)  # compiled-only module: no source to compare
+
+
+def source_crc(path: Path) -> int:
+    return zlib.crc32(path.read_bytes())
+
+
+def _imported_rules(module_name: str) -> Iterator[tuple[Rule, str]]:
+    module = importlib.import_module(module_name)
+    for rule_class in getattr(module, "RULES", ()):
+        yield rule_class(), f"module {module_name}"
+
+
+def _index_loader(module_name: str, class_name: str) -> Callable[[], Rule]:
+    def load() -> Rule:
+        module = importlib.import_module(module_name)
+        for rule_class in getattr(module, "RULES", ()):
+            if rule_class.__name__ == class_name:
+                rule: Rule = rule_class()
+                return rule
+        raise RulePackError(f"module {module_name}: no rule class {class_name} (run {REGENERATE_INDEX_COMMAND})")
+
+    return load
+
+
+def _add_builtin_rules(registry: Registry) -> None:
+    """Built-in rules: from the index where it matches the module's source, else by importing it."""
+    index = _read_index()
+    folder = _builtin_dir()
+    try:
+        modules = sorted(_module_files(folder, BUILTIN_PACKAGE + ".")) if folder is not None and index else None
+    except (OSError, FileNotFoundError):
+        modules = None
+    if modules is None:
+        for rule, origin in _builtin_python_rules():
+            registry.add(rule, origin)
+        return
+    for module_name, path in modules:
+        known = index.get(module_name)
+        if known is not None and known[0] == source_crc(path):
+            for class_name, *fields in known[1]:
+                key = RuleKey(*fields)  # type: ignore[arg-type]
+                registry.add_lazy(key, f"module {module_name}", _index_loader(module_name, class_name))
+        else:
+            for rule, origin in _imported_rules(module_name):
+                registry.add(rule, origin)
+
+
+def _read_index() -> dict[str, ModuleIndex]:
+    try:
+        module = importlib.import_module(INDEX_MODULE)
+    except ImportError:
+        return {}
+    index: dict[str, ModuleIndex] = module.MODULES
+    return index
 
 
 def _builtin_python_rules() -> Iterator[tuple[Rule, str]]:
-    package = importlib.import_module("contentlint.rules.builtin")
+    package = importlib.import_module(BUILTIN_PACKAGE)
     for info in sorted(pkgutil.walk_packages(package.__path__, package.__name__ + "."), key=lambda i: i.name):
-        if info.ispkg:
-            continue
-        module = importlib.import_module(info.name)
+        if not info.ispkg:
+            yield from _imported_rules(info.name)
+
+
+def builtin_index_source() -> str:
+    """The text of :mod:`contentlint.rules.builtin_index`, from the built-in modules as they are."""
+    folder = _builtin_dir()
+    assert folder is not None
+    lines = [
+        f'"""Generated by `{REGENERATE_INDEX_COMMAND}` from the built-in rule modules. Do not edit by hand.',
+        "",
+        "Module -> (CRC-32 of its source, its rules: (class, code, name, category, aliases, on by default, origin)).",
+        '"""',
+        "",
+        "MODULES = {",
+    ]
+    for module_name, path in sorted(_module_files(folder, BUILTIN_PACKAGE + ".")):
+        module = importlib.import_module(module_name)
+        lines.append(f"    {module_name!r}: ({source_crc(path)}, (")
         for rule_class in getattr(module, "RULES", ()):
-            yield rule_class(), f"module {info.name}"
+            key = RuleKey.of(rule_class())
+            indexed = (rule_class.__name__, key.code, key.name, key.category, key.aliases, key.enabled_by_default,
+                       key.origin)
+            lines.append(f"        {indexed!r},")
+        lines.append("    )),")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def builtin_index_path() -> Path:
+    return Path(__file__).resolve().parent / "builtin_index.py"
+
+
+# -- plugins ----------------------------------------------------------------------------------------
+
+
+def _may_declare_plugins() -> bool:
+    """False only when no distribution on ``sys.path`` can declare a rule plugin.
+
+    Reading every installed distribution's metadata (``importlib.metadata.entry_points``) costs
+    a one-file run tens of milliseconds; when no ``entry_points.txt`` on the path even mentions
+    the group, there is nothing to read.
+    """
+    for finder in sys.meta_path:
+        if getattr(finder, "find_distributions", None) and finder is not importlib.machinery.PathFinder:
+            return True  # a finder that serves distributions from somewhere else
+    needle = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        folder = entry or "."
+        if not os.path.isdir(folder):
+            if os.path.exists(folder):
+                return True  # a zip or egg file: let importlib.metadata read it
+            continue
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return True
+        for name in names:
+            lowered = name.lower()
+            if lowered.endswith((".dist-info", ".egg-info")) and _mentions(os.path.join(folder, name), needle):
+                return True
+            if lowered.endswith(".egg"):
+                return True
+    return False
+
+
+def _mentions(metadata_dir: str, needle: bytes) -> bool:
+    try:
+        with open(os.path.join(metadata_dir, "entry_points.txt"), "rb") as handle:
+            return needle in handle.read()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
 
 
 def _plugin_rules() -> Iterator[tuple[Rule, str]]:
+    if not _may_declare_plugins():
+        return
+    from importlib import metadata
+
     for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         origin = f"plugin {entry.name} ({entry.value})"
         try:
@@ -120,8 +345,7 @@ def load_registry(extra_packs: Sequence[Path] = (), plugins: bool = True) -> Reg
     from contentlint.rules.yaml_packs import load_pack
 
     registry = Registry()
-    for rule, origin in _builtin_python_rules():
-        registry.add(rule, origin)
+    _add_builtin_rules(registry)
     if plugins:
         for rule, origin in _plugin_rules():
             registry.add(rule, origin)
@@ -129,3 +353,8 @@ def load_registry(extra_packs: Sequence[Path] = (), plugins: bool = True) -> Reg
         for rule in load_pack(path):
             registry.add(rule, f"pack {path}")
     return registry
+
+
+if __name__ == "__main__":
+    builtin_index_path().write_text(builtin_index_source(), encoding="utf-8")
+    print(f"wrote {builtin_index_path()}")
