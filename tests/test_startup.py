@@ -37,11 +37,15 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def _modules_after(*args: str, cwd: Path) -> set[str]:
+def _every_module_after(*args: str, cwd: Path) -> set[str]:
     done = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(list(args))], capture_output=True, text=True,
                           cwd=cwd, timeout=120)
     last = done.stdout.strip().splitlines()[-1]
-    return {name.split(".")[0] for name in json.loads(last)}
+    return set(json.loads(last))
+
+
+def _modules_after(*args: str, cwd: Path) -> set[str]:
+    return {name.split(".")[0] for name in _every_module_after(*args, cwd=cwd)}
 
 
 @pytest.fixture
@@ -74,3 +78,18 @@ def test_a_plain_text_file_does_not_load_the_markdown_parser(tmp_path: Path) -> 
     path.write_text(ARTICLE.replace("# ", ""), encoding="utf-8")
     loaded = _modules_after("check", str(path), "--no-cache", "--select", "CLAIM001", cwd=tmp_path)
     assert "markdown_it" not in loaded
+
+
+def test_a_run_imports_only_the_rule_modules_it_selects(article: Path, tmp_path: Path) -> None:
+    loaded = _every_module_after("check", str(article), "--no-cache", "--select", "CLAIM002", cwd=tmp_path)
+    assert "contentlint.rules.builtin.claims.cure_claim" in loaded
+    rule_modules = {name for name in loaded if name.startswith("contentlint.rules.builtin.")}
+    assert {name.split(".")[3] for name in rule_modules} == {"claims"}
+    assert not {name for name in loaded if name.startswith("contentlint.grammar")}
+
+
+def test_a_one_file_run_reads_no_installed_package_metadata_nor_starts_a_pool(article: Path, tmp_path: Path) -> None:
+    """No plugin declares rules here, so the entry points are never read; one file needs no
+    worker processes, and --no-cache no results database."""
+    loaded = _every_module_after("check", str(article), "--no-cache", cwd=tmp_path)
+    assert not loaded & {"importlib.metadata", "concurrent.futures.process", "multiprocessing", "sqlite3"}

@@ -11,16 +11,17 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from contentlint.cache import ResultCache
 from contentlint.config import Config
 from contentlint.document import kind_for_path
 from contentlint.findings import FileError, FileResult
 from contentlint.reading import decode_source, read_bytes
 from contentlint.ruleset import RuleSet
+
+if TYPE_CHECKING:  # the cache (sqlite3) and the process pool are imported only by runs that use them
+    from contentlint.cache import ResultCache
 
 _BATCH = 8
 _WINDOW_PER_JOB = 4
@@ -78,7 +79,7 @@ def prepare(path: str, config: Config, cache: ResultCache | None) -> FileResult 
     content = read_bytes(path, config.max_file_bytes)
     if isinstance(content, FileError):
         return FileResult(path, error=content)
-    digest = ResultCache.digest(content) if cache is not None else ""
+    digest = cache.digest(content) if cache is not None else ""
     if cache is not None:
         cached = cache.get(path, digest)
         if cached is not None:
@@ -165,6 +166,8 @@ def ordered_batches(
 def _parallel(
     paths: list[str], config: Config, jobs: int, cache: ResultCache | None, progress: Progress | None
 ) -> Iterator[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
 
         def submit(work: list[Job]) -> ResultsLater:
