@@ -1,0 +1,92 @@
+"""PhraseMatcher: the token walk finds exactly what one regular expression of the phrases finds."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from contentlint.rules.phrases import PhraseMatcher, _trie_regex
+
+
+def reference(phrases: list[str], text: str, start: int = 0, end: int | None = None,
+              case_sensitive: bool = False) -> list[tuple[int, int]]:
+    """Leftmost matches of the phrases as one regular expression (the matcher's definition)."""
+    forms = sorted({" ".join(p.split()) for p in phrases if p.strip()})
+    if not case_sensitive:
+        forms = sorted({f.lower() for f in forms})
+    if not forms:
+        return []
+    regex = re.compile(rf"(?<![\w])(?:{_trie_regex(forms)})(?![\w])")
+    stop = len(text) if end is None else end
+    if case_sensitive:
+        return [m.span() for m in regex.finditer(text, start, stop)]
+    if len(text.lower()) != len(text):
+        return [m.span() for m in re.compile(regex.pattern, re.IGNORECASE).finditer(text, start, stop)]
+    return [m.span() for m in regex.finditer(text.lower(), start, stop)]
+
+
+def spans(matcher: PhraseMatcher, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, _ in matcher.finditer(text, start, end)]
+
+
+CASES = [
+    (["miracle cure", "miracle"], "A miracle cure! Not a miracle-worker, a miracle."),
+    (["don't stop", "don't"], "Don’t   stop.\n\nDon‘t. don'tstop, don't\nstop"),
+    (["covid-19", "covid"], "COVID-19 and covid-19s and covid, covid-"),
+    (["e.g.", "a.k.a"], "e.g. this, e.g.x, a.k.a. that, aa.k.a"),
+    (["#1 choice", "100%"], "our #1 choice, a#1 choice, 100% sure, 100%x"),
+    (["risk free", "risk-free", "free"], "risk free\u00a0and risk\u2009free, risk-free_trial"),
+    (["the best", "the best way to"], "the best way to go, the best way, the best"),
+    (["İstanbul"], "İSTANBUL and istanbul and İstanbul"),
+    (["a’b", "a'bc"], "a'b a’bc a‘bc"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "text"), CASES)
+def test_matches_like_one_regular_expression(phrases: list[str], text: str) -> None:
+    matcher = PhraseMatcher(phrases)
+    assert spans(matcher, text) == reference(phrases, text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            assert spans(matcher, text, start, end) == reference(phrases, text, start, end), (start, end)
+
+
+def test_reports_the_phrase_as_listed() -> None:
+    matcher = PhraseMatcher(["Don't Stop", "miracle  cure"])
+    found = list(matcher.finditer("DON’T STOP the Miracle Cure"))
+    assert found == [(0, 10, "Don't Stop"), (15, 27, "miracle cure")]
+
+
+def test_case_sensitive() -> None:
+    matcher = PhraseMatcher(["FDA approved", "ok"], case_sensitive=True)
+    text = "FDA approved, fda approved, OK, ok."
+    assert spans(matcher, text) == reference(["FDA approved", "ok"], text, case_sensitive=True) == [(0, 12), (32, 34)]
+
+
+def test_empty_matcher_finds_nothing() -> None:
+    matcher = PhraseMatcher(["", "  "])
+    assert not matcher
+    assert spans(matcher, "anything at all") == []
+
+
+ALPHABET = ["a", "b", "ab", "A", " ", "  ", "\n", "'", "’", "‘", "-", ".", "_", "1", "é", "ß", "\u00a0", "#"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_phrases_and_texts(seed: int) -> None:
+    rng = random.Random(seed)
+
+    def pick(count: int) -> str:
+        return "".join(rng.choice(ALPHABET) for _ in range(count))
+
+    for _ in range(300):
+        phrases = [pick(rng.randint(1, 5)) for _ in range(rng.randint(1, 6))]
+        case_sensitive = rng.random() < 0.3
+        matcher = PhraseMatcher(phrases, case_sensitive=case_sensitive)
+        text = pick(rng.choice([30, 500]))  # short texts are walked, long ones indexed
+        assert spans(matcher, text) == reference(phrases, text, case_sensitive=case_sensitive)
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        assert spans(matcher, text, start, end) == reference(phrases, text, start, end, case_sensitive)
