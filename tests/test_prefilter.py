@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from contentlint.document import parse
-from contentlint.rules.prefilter import candidate_blocks, may_match, required_literals
+from contentlint.rules.prefilter import ANCHOR, candidate_blocks, may_match, required_literal_sets, required_literals
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -54,3 +54,20 @@ def test_no_block_with_a_match_is_ruled_out(path: Path) -> None:
         for number, block in enumerate(article.blocks):
             if pattern.search(article.text, block.start, block.end):
                 assert where is None or number in where, (pattern.pattern[:80], number)
+
+
+def test_every_required_part_is_a_condition() -> None:
+    pattern = re.compile(r"(?<![\w'])lose\s+(?:\w+\s+){0,4}?without\s+(?:diet|exercise)", re.I)
+    sets = {frozenset(s.lstrip(ANCHOR) for s in literals) for literals in required_literal_sets(pattern)}
+    assert sets == {frozenset({"lose"}), frozenset({"without"}), frozenset({"diet", "exercise"})}
+    article = parse("Lose weight fast.\n\nEat without guilt.\n\nLose it without diet.", "txt", "a.txt")
+    assert candidate_blocks(article, [pattern]) == {2}
+
+
+def test_a_word_start_literal_is_not_found_inside_a_word() -> None:
+    pattern = re.compile(r"\bcure\b", re.I)
+    assert required_literal_sets(pattern) == (frozenset({ANCHOR + "cure"}),)
+    assert candidate_blocks(parse("Secure the lid.", "txt", "a.txt"), [pattern]) == set()
+    assert candidate_blocks(parse("Secure it.\n\nA cure.", "txt", "a.txt"), [pattern]) == {1}
+    inside = re.compile(r"cure", re.I)
+    assert candidate_blocks(parse("Secure the lid.", "txt", "a.txt"), [inside]) == {0}

@@ -12,6 +12,7 @@ decides every match, so findings are exactly what they would be without the filt
 from __future__ import annotations
 
 import bisect
+import enum
 import re
 import weakref
 from collections.abc import Sequence
@@ -35,6 +36,8 @@ def _fold(code: int) -> str | None:
     """The lower-case form of a literal character, or None when case folding could change its
     length or match characters outside ASCII (then it cannot take part in a plain ``find``)."""
     ch = chr(code)
+    if ch == ANCHOR:
+        return None
     low = ch.lower()
     if len(low) != 1:
         return None
@@ -44,46 +47,116 @@ def _fold(code: int) -> str | None:
 
 
 def _best(candidates: list[Literals]) -> Literals | None:
-    useful = [c for c in candidates if c and min(map(len, c)) >= _MIN_USEFUL]
+    useful = [c for c in candidates if c and min(len(x.lstrip(ANCHOR)) for x in c) >= _MIN_USEFUL]
     if not useful:
         return None
     return max(useful, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _sequence(items: Any) -> Literals | None:
+def _sequence(items: Any, anchored: bool = False) -> Literals | None:
+    return _best(_required_sets(items, anchored))
+
+
+# A literal that starts with this mark must occur at the start of a run of letters and digits
+# (the pattern puts a word boundary, a space or punctuation before it), which a sorted list of
+# the article's words answers without searching the text.
+ANCHOR = "\x00"
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _outside_runs(op: Any, arg: Any) -> bool:
+    """Whether every character ``op`` can match lies outside the runs of [a-z0-9] in lowered text."""
+    if op is _C.LITERAL:
+        return arg != 0 and chr(arg).isascii() and chr(arg).lower() not in _RUN_CHARS
+    if op is _C.IN:
+        return all(
+            (kind is _C.LITERAL and _outside_runs(kind, value))
+            or (kind is _C.CATEGORY and value in (_C.CATEGORY_SPACE, _C.CATEGORY_UNI_SPACE))
+            for kind, value in arg
+        )
+    return False
+
+
+def _sets_anchor(op: Any, arg: Any, anchored: bool) -> bool:
+    """Whether the character before the next position is outside the runs of [a-z0-9], given
+    ``anchored`` for the position before ``op``."""
+    if op is _C.LITERAL or op is _C.IN:
+        return _outside_runs(op, arg)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
+        low, _high, body = arg
+        # after one or more rounds the last round decides; whatever came before it, it ends
+        # anchored when it does so from an unanchored start (anchoring only ever helps)
+        repeated = _end_anchor(body, False)
+        return repeated if low >= 1 else repeated and anchored
+    if op is _C.SUBPATTERN:
+        return _end_anchor(arg[-1], anchored)
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _end_anchor(arg, anchored)
+    if op is _C.BRANCH:
+        return all(_end_anchor(alternative, anchored) for alternative in arg[1])
+    if op is _C.AT:
+        return arg in (_C.AT_BOUNDARY, _C.AT_UNI_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING) or (
+            anchored and arg is not _C.AT_NON_BOUNDARY and arg is not _C.AT_UNI_NON_BOUNDARY
+        )
+    if op is _C.ASSERT_NOT:
+        direction, body = arg
+        if direction < 0 and len(body) == 1 and body[0][0] is _C.IN:
+            return any(kind is _C.CATEGORY and value in (_C.CATEGORY_WORD, _C.CATEGORY_UNI_WORD)
+                       for kind, value in body[0][1]) or anchored
+        return anchored  # zero width: the character before is unchanged
+    if op is _C.ASSERT:
+        return anchored
+    return False
+
+
+def _end_anchor(items: Any, anchored: bool) -> bool:
+    for op, arg in items:
+        anchored = _sets_anchor(op, arg, anchored)
+    return anchored
+
+
+def _required_sets(items: Any, anchored: bool = False) -> list[Literals]:
+    """Every literal set a match of the sequence ``items`` must contain one member of (all of them
+    hold at once: "lose ... without ... diet" needs a "lose" form, "without" and a diet word).
+    ``anchored``: the character before the sequence is outside the runs of [a-z0-9]."""
     candidates: list[Literals] = []
     run = ""
+    run_anchored = False
     for op, arg in items:
         if op is _C.LITERAL:
             ch = _fold(arg)
             if ch is not None:
+                if not run:
+                    run_anchored = anchored and ch in _RUN_CHARS
                 run += ch
+                anchored = _outside_runs(op, arg)
                 continue
         if run:
-            candidates.append(frozenset({run}))
+            candidates.append(frozenset({ANCHOR + run if run_anchored else run}))
             run = ""
         if op is _C.SUBPATTERN:
-            found = _sequence(arg[-1])
+            candidates.extend(_required_sets(arg[-1], anchored))
         elif op is _C.BRANCH:
-            found = _branch(arg[1])
+            found = _branch(arg[1], anchored)
+            if found is not None:
+                candidates.append(found)
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
             low, _high, body = arg
-            found = _sequence(body) if low >= 1 else None
+            if low >= 1:
+                candidates.extend(_required_sets(body, anchored))
         elif op is getattr(_C, "ATOMIC_GROUP", None):
-            found = _sequence(arg)
-        else:
-            found = None  # classes, anchors, lookarounds, back-references: nothing certain
-        if found is not None:
-            candidates.append(found)
+            candidates.extend(_required_sets(arg, anchored))
+        # classes, anchors, lookarounds, back-references: nothing certain
+        anchored = _sets_anchor(op, arg, anchored)
     if run:
-        candidates.append(frozenset({run}))
-    return _best(candidates)
+        candidates.append(frozenset({ANCHOR + run if run_anchored else run}))
+    return [c for c in candidates if c and min(len(x.lstrip(ANCHOR)) for x in c) >= _MIN_USEFUL]
 
 
-def _branch(alternatives: Any) -> Literals | None:
+def _branch(alternatives: Any, anchored: bool = False) -> Literals | None:
     union: set[str] = set()
     for alternative in alternatives:
-        found = _sequence(alternative)
+        found = _sequence(alternative, anchored)
         if found is None:
             return None
         union |= found
@@ -103,14 +176,23 @@ def _minimal(strings: set[str]) -> Literals:
 def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or None when the
     pattern guarantees no such literal (then it must be tried everywhere)."""
+    best = _best(list(required_literal_sets(pattern)))
+    return _minimal({literal.lstrip(ANCHOR) for literal in best}) if best else None
+
+
+@lru_cache(maxsize=4096)
+def required_literal_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
+    """Sets of lower-case strings such that every match of ``pattern`` contains a member of each
+    set; empty when the pattern guarantees no literal."""
     if pattern.flags & re.VERBOSE:
-        return None
+        return ()
     try:
         tree = _sre.parse(pattern.pattern, pattern.flags)
     except Exception:  # pragma: no cover - compiled already, so this should not happen
-        return None
-    found = _sequence(tree)
-    return _minimal(set(found)) if found is not None else None
+        return ()
+    # the most selective sets first, so that an empty intersection is found early
+    found = {_minimal(set(literals)) for literals in _required_sets(tree)}
+    return tuple(sorted(found, key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
 
 
 # --- per-article lookups ------------------------------------------------------------------------
@@ -120,8 +202,26 @@ def _folds_to_ascii(ch: str) -> bool:
     return any(c.isascii() for form in (ch.lower(), ch.upper(), ch.casefold()) for c in form)
 
 
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+class _Kind(enum.Enum):
+    RUN_START = "at the start of a run of letters and digits"
+    IN_RUN = "inside a run of letters and digits"
+    ANYWHERE = "holds other characters"
+
+
+@lru_cache(maxsize=8192)
+def _kind(literal: str) -> tuple[str, _Kind]:
+    bare = literal.lstrip(ANCHOR)
+    if not _ALNUM_RUN.fullmatch(bare):
+        return bare, _Kind.ANYWHERE
+    return bare, _Kind.RUN_START if bare != literal else _Kind.IN_RUN
+
+
 class _Index:
-    __slots__ = ("block_ends", "block_starts", "found", "lowered")
+    __slots__ = ("block_ends", "block_starts", "found", "lowered", "present", "set_blocks", "set_present", "words",
+                 "words_text")
 
     def __init__(self, article: Article) -> None:
         text = article.text
@@ -134,6 +234,53 @@ class _Index:
         self.block_starts = [b.start for b in article.blocks]
         self.block_ends = [b.end for b in article.blocks]
         self.found: dict[str, frozenset[int]] = {}
+        self.present: dict[str, bool] = {}
+        self.set_present: dict[Literals, bool] = {}
+        self.set_blocks: dict[Literals, frozenset[int]] = {}
+        self.words: list[str] | None = None
+        self.words_text = ""
+
+    def occurs(self, literal: str) -> bool:
+        """Whether ``literal`` occurs anywhere in the lower-cased text.
+
+        Most literals are letters and digits only, and such a literal can only occur inside one
+        run of letters and digits: one at the start of a run is found by bisecting the sorted
+        distinct runs, any other in the runs joined (a fraction of the text's length).
+        """
+        known = self.present.get(literal)
+        if known is not None:
+            return known
+        assert self.lowered is not None
+        if self.words is None:
+            self.words = sorted(set(_ALNUM_RUN.findall(self.lowered)))
+            self.words_text = " ".join(self.words)
+        bare, kind = _kind(literal)
+        if kind is _Kind.RUN_START:
+            at = bisect.bisect_left(self.words, bare)
+            found = at < len(self.words) and self.words[at].startswith(bare)
+        elif kind is _Kind.IN_RUN:
+            found = bare in self.words_text
+        else:
+            found = bare in self.lowered
+        self.present[literal] = found
+        return found
+
+    def any_occurs(self, literals: Literals) -> bool:
+        known = self.set_present.get(literals)
+        if known is None:
+            known = self.set_present[literals] = any(self.occurs(literal) for literal in literals)
+        return known
+
+    def blocks_with_any(self, literals: Literals) -> frozenset[int]:
+        """Numbers of the blocks that hold one of ``literals`` wholly inside them."""
+        known = self.set_blocks.get(literals)
+        if known is None:
+            found: set[int] = set()
+            for literal in literals:
+                if self.occurs(literal):
+                    found |= self.blocks_with(literal)
+            known = self.set_blocks[literals] = frozenset(found)
+        return known
 
     def blocks_with(self, literal: str) -> frozenset[int]:
         """Numbers of the blocks that hold ``literal`` wholly inside them."""
@@ -141,21 +288,30 @@ class _Index:
         if cached is not None:
             return cached
         assert self.lowered is not None
+        if not self.occurs(literal):
+            self.found[literal] = _NOWHERE
+            return _NOWHERE
         lowered, starts, ends = self.lowered, self.block_starts, self.block_ends
         hits: set[int] = set()
-        at = lowered.find(literal)
+        bare, kind = _kind(literal)
+        at_run_start = kind is _Kind.RUN_START
+        at = lowered.find(bare)
         while at != -1:
+            if at_run_start and at > 0 and lowered[at - 1] in _RUN_CHARS:
+                at = lowered.find(bare, at + 1)
+                continue
             number = bisect.bisect_right(starts, at) - 1
-            if number >= 0 and at + len(literal) <= ends[number]:
+            if number >= 0 and at + len(bare) <= ends[number]:
                 hits.add(number)
-                at = lowered.find(literal, ends[number])
+                at = lowered.find(bare, ends[number])
             else:
-                at = lowered.find(literal, at + 1)
+                at = lowered.find(bare, at + 1)
         result = frozenset(hits)
         self.found[literal] = result
         return result
 
 
+_NOWHERE: frozenset[int] = frozenset()
 _INDEXES: weakref.WeakKeyDictionary[Article, _Index] = weakref.WeakKeyDictionary()
 
 
@@ -173,20 +329,24 @@ def candidate_blocks(article: Article, patterns: Sequence[re.Pattern[str] | None
     index = _index(article)
     if index.lowered is None:
         return None
+    needed = _needed_sets(tuple(patterns))
+    # Most patterns need a word the article lacks: learn that from the distinct words alone
+    # before finding which blocks hold each literal.
+    for literals in needed:
+        if not index.any_occurs(literals):
+            return _NOWHERE
     result: frozenset[int] | None = None
-    for pattern in patterns:
-        if pattern is None:
-            continue
-        literals = required_literals(pattern)
-        if literals is None:
-            continue
-        blocks: set[int] = set()
-        for literal in literals:
-            blocks |= index.blocks_with(literal)
-        result = frozenset(blocks) if result is None else result & blocks
+    for literals in needed:
+        blocks = index.blocks_with_any(literals)
+        result = blocks if result is None else result & blocks
         if not result:
             return result
     return result
+
+
+@lru_cache(maxsize=4096)
+def _needed_sets(patterns: tuple[re.Pattern[str] | None, ...]) -> tuple[Literals, ...]:
+    return tuple(literals for pattern in patterns if pattern is not None for literals in required_literal_sets(pattern))
 
 
 def may_match(article: Article, pattern: re.Pattern[str]) -> bool:

@@ -37,6 +37,9 @@ class ClaimPattern:
     trigger: re.Pattern[str] | None = None
 
 
+_Plan = tuple[ClaimPattern, list[str], bool]
+
+
 def context_option(default: Sequence[str]) -> Option:
     return Option(
         list(default),
@@ -75,24 +78,12 @@ class PatternRule(Rule):
         allowed = set(ctx.options.get("skip_when", CHECKS))
         reported: list[tuple[int, int]] = []
         text = article.text
-        # Each pattern runs only in the blocks that hold a literal every match of it (and of its
-        # triggers) contains: most blocks hold none, and a literal search costs little.
-        plans = []
-        for pattern in self.patterns():
-            where = candidate_blocks(article, (self.block_trigger, pattern.trigger, pattern.regex))
-            if where is not None and not where:
-                continue
-            checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
-            plans.append((pattern, where, checks, "claim" in pattern.regex.groupindex))
-        if not plans:
-            return
-        for number, block in enumerate(article.blocks):
-            todo = [plan for plan in plans if plan[1] is None or number in plan[1]]
-            if not todo:
-                continue
+        blocks = article.blocks
+        for number, todo in self._plans_by_block(article, allowed):
+            block = blocks[number]
             if self.block_trigger is not None and not self.block_trigger.search(text, block.start, block.end):
                 continue
-            for pattern, _where, checks, has_claim in todo:
+            for pattern, checks, has_claim in todo:
                 if block.kind not in pattern.scope:
                     continue
                 if pattern.trigger is not None and not pattern.trigger.search(text, block.start, block.end):
@@ -113,6 +104,31 @@ class PatternRule(Rule):
                     reported.append((start, end))
                     values = {"match": text[start:end]}
                     ctx.report(start, end, pattern.message.format(**values), pattern.suggestion.format(**values))
+
+    def _plans_by_block(self, article: Article, allowed: set[str]) -> list[tuple[int, list[_Plan]]]:
+        """The blocks (in order) where some pattern could match, each with those patterns (in order).
+
+        A pattern is tried only in the blocks that hold the literals every match of it (and of its
+        triggers) contains: most blocks hold none, and a literal search costs little.
+        """
+        everywhere: list[tuple[int, _Plan]] = []
+        by_block: dict[int, list[tuple[int, _Plan]]] = {}
+        for order, pattern in enumerate(self.patterns()):
+            where = candidate_blocks(article, (self.block_trigger, pattern.trigger, pattern.regex))
+            if where is not None and not where:
+                continue
+            checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
+            plan = (pattern, checks, "claim" in pattern.regex.groupindex)
+            if where is None:
+                everywhere.append((order, plan))
+                continue
+            for number in where:
+                by_block.setdefault(number, []).append((order, plan))
+        if everywhere:
+            for number in range(len(article.blocks)):
+                by_block.setdefault(number, []).extend(everywhere)
+        return [(number, [plan for _, plan in sorted(entries, key=lambda e: e[0])])
+                for number, entries in sorted(by_block.items())]
 
     def accept_claim(self, article: Article, ctx: RuleContext, start: int, end: int) -> bool:
         """A last, rule-wide test (for example a document-level one); true by default."""
