@@ -6,14 +6,18 @@ process.
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from contentlint.document import Article, Block
 from contentlint.findings import Fix
+from contentlint.rules.builtin.spam._literals import anchors, required_marks, required_words
 from contentlint.rules.data import load_yaml_data
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -55,7 +59,11 @@ def _stopwords() -> frozenset[str]:
 
 
 def words_in(text: str) -> list[str]:
-    return [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text)]
+    found = _WORD.findall(text)
+    if not found:
+        return []
+    # Lower-casing the joined words equals lower-casing each: a space ends every case context.
+    return " ".join(found).lower().replace("’", "'").split(" ")
 
 
 def content_words(text: str) -> list[str]:
@@ -165,3 +173,132 @@ def line_deletion_fix(article: Article, start: int, end: int) -> Fix | None:
         # the last line: remove the newline before it instead of leaving a dangling one
         return Fix(line_start - 1, line_end, "")
     return Fix(line_start, stop, "")
+
+
+# --- what several spam rules read from one article, computed once ------------------------------
+@dataclass(eq=False, slots=True)
+class _Facts:
+    lowered: str | None = None
+    folded: str | None = None
+    tokens: frozenset[str] | None = None
+    block_words: list[list[str]] | None = None
+    references: frozenset[int] | None = None
+    insertions: list[tuple[int, int, bool]] | None = None
+
+
+_FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
+# The characters case-insensitive matching equates with an ASCII letter that lower() leaves alone
+# or turns into two characters; folding them keeps offsets and the letters a pattern can match.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def facts(article: Article) -> _Facts:
+    found = _FACTS.get(article)
+    if found is None:
+        found = _FACTS[article] = _Facts()
+    return found
+
+
+def lowered_text(article: Article) -> str:
+    """``article.text.lower()``, made once."""
+    known = facts(article)
+    if known.lowered is None:
+        known.lowered = article.text.lower()
+    return known.lowered
+
+
+def folded_text(article: Article) -> str:
+    """The text lower-cased character for character (same offsets), with the few characters that
+    case-insensitive matching takes for an ASCII letter folded to that letter."""
+    known = facts(article)
+    if known.folded is None:
+        text = article.text
+        if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+            known.folded = lowered_text(article)
+        else:
+            known.folded = text.translate(_FOLD).lower()
+    return known.folded
+
+
+def article_words(article: Article) -> frozenset[str]:
+    """The maximal runs of ASCII letters in the folded text; also the pieces of a run that a block
+    or sentence end cuts (a scan that stops there sees only the piece)."""
+    known = facts(article)
+    if known.tokens is None:
+        folded = folded_text(article)
+        letters = folded.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+        words = set(letters.split())
+        size = len(letters)
+        ends = [b.end for b in article.blocks] + [s.end for s in article.sentences]
+        for end in ends:
+            if 0 < end < size and letters[end - 1] != " " and letters[end] != " ":
+                words.update(_pieces_around(folded, end))
+        known.tokens = frozenset(words)
+    return known.tokens
+
+
+def _is_letter(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def _pieces_around(folded: str, cut: int) -> tuple[str, str]:
+    start = cut
+    while start > 0 and _is_letter(folded[start - 1]):
+        start -= 1
+    end = cut
+    while end < len(folded) and _is_letter(folded[end]):
+        end += 1
+    return folded[start:cut], folded[cut:end]
+
+
+def _anchor_words(article: Article, pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Words of the article one of which a match of ``pattern`` must include; empty when the
+    pattern cannot match, None when nothing narrows it."""
+    need = required_words(pattern)
+    if need is None:
+        text = article.text
+        return frozenset() if any(mark not in text for mark in required_marks(pattern)) else None
+    return anchors(need, article_words(article)) or frozenset()
+
+
+def _units_holding(words: frozenset[str], folded: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Numbers of the units (sorted by start) whose span holds one of ``words`` in ``folded``."""
+    found: set[int] = set()
+    for word in words:
+        at = folded.find(word)
+        while at != -1:
+            number = bisect.bisect_right(starts, at) - 1
+            if number >= 0 and at < ends[number]:
+                found.add(number)
+                at = folded.find(word, ends[number])
+            else:
+                at = folded.find(word, at + 1)
+    return sorted(found)
+
+
+def candidate_blocks(article: Article, pattern: re.Pattern[str]) -> Iterable[int]:
+    """Numbers of the blocks ``pattern`` may match in, in order (a superset, never missing one)."""
+    anchors = _anchor_words(article, pattern)
+    if anchors is None:
+        return range(len(article.blocks))
+    if not anchors:
+        return ()
+    blocks = article.blocks
+    return _units_holding(anchors, folded_text(article), [b.start for b in blocks], [b.end for b in blocks])
+
+
+def candidate_sentences(article: Article, pattern: re.Pattern[str]) -> Iterable[int]:
+    """Numbers of the sentences ``pattern`` may match in, in order (a superset)."""
+    anchors = _anchor_words(article, pattern)
+    sentences = article.sentences
+    if anchors is None:
+        return range(len(sentences))
+    if not anchors:
+        return ()
+    return _units_holding(anchors, folded_text(article), [s.start for s in sentences], [s.end for s in sentences])
+
+
+def may_match(article: Article, pattern: re.Pattern[str]) -> bool:
+    """False when ``pattern`` cannot match anywhere in the article (it lacks a required word)."""
+    return _anchor_words(article, pattern) != frozenset()

@@ -25,7 +25,7 @@ from functools import lru_cache
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import load_data, maps_verbatim
+from contentlint.rules.builtin.spam._shared import candidate_blocks, load_data, maps_verbatim
 
 _CLUSTER = 3
 
@@ -115,12 +115,18 @@ class SpinnerArtifacts(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         (literal, phrases), patterns = _artifacts()
         text = article.text
+        blocks = article.blocks
         found: list[tuple[int, int, str | None, str]] = []
-        for block in article.blocks:
+        # Each expression runs only in the blocks holding a word it needs; the sort below makes
+        # the order of the scans irrelevant.
+        for number in candidate_blocks(article, literal):
+            block = blocks[number]
             for match in literal.finditer(text, block.start, block.end):
                 replacement, meant = phrases[" ".join(match.group(0).lower().split())]
                 found.append((match.start(), match.end(), replacement, meant))
-            for artifact in patterns:
+        for artifact in patterns:
+            for number in candidate_blocks(article, artifact.pattern):
+                block = blocks[number]
                 for match in artifact.pattern.finditer(text, block.start, block.end):
                     start, end = match.span()
                     if artifact.find is not None:

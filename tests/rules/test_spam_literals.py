@@ -1,0 +1,81 @@
+"""The word prefilter of the spam rules: it may let through text a pattern does not match, never
+the other way round."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from contentlint.document import parse
+from contentlint.rules.builtin.spam._literals import AllOf, AnyOf, anchors, required_marks, required_words
+from contentlint.rules.builtin.spam._shared import article_words, candidate_blocks, folded_text, may_match
+
+TEXTS = [
+    "Such as for example pollen. SUCH AS FOR EXAMPLE dust.",
+    "The kidney disappointment was treated. Kidney failure is serious.",
+    "Regular walking may be put on improve blood sugar.",
+    "Call (312) 555-0147 today, or visit https://example.com/path now.",
+    "It is best to ask. best ketamine clinic near me is a query. Nearby clinics help.",
+    "A ſuch as for example case, and İnternet and ınternet spellings.",
+    "Choose a {good|great|excellent} sunscreen.",
+    "word-joined such-as for example, the very most useful; at the very most two.",
+    "Anti-infection agents and clinical preliminaries were studied.",
+]
+
+PATTERNS = [
+    r"(?<![\w-])(?:such\s+as\s+for\s+example|kidney\s+disappointment|anti-infection\s+agents)(?![\w-])",
+    r"\b(?:be|been|is)\s+put\s+on\s+(?:improve|treat)\b",
+    r"(?<!\bat\s)\b(?:the|your)\s+very\s+most\s+(?!of\b)[a-z]{3,}",
+    r"\bbest\s+\w+\s+clinic\s+near\s+me\b",
+    r"\b(?:developed|used)\s+(?:in\s+(?:the\s+)?\w+(?:\s+\w+)?\s+)?being\s+an?\s+",
+    r"https?://\S+|www\.\S+",
+    r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,10}\}",
+    r"clinic",
+    r"\bclin\w+",
+    r"(?i:\bcall\b)\s+\(\d{3}\)",
+]
+
+
+def test_words_are_read_from_the_pattern() -> None:
+    need = required_words(re.compile(r"\bto\s+create\s+certain\b", re.IGNORECASE))
+    assert need == AllOf(("to", "create", "certain"))
+    either = required_words(re.compile(r"(?<![\w-])(?:bosom\s+disease|neck\s+torment)(?![\w-])"))
+    assert either == AnyOf((AllOf(("bosom", "disease")), AllOf(("neck", "torment"))))
+
+
+def test_an_unfenced_run_is_not_a_word() -> None:
+    assert required_words(re.compile(r"clinic")) is None  # may sit inside "clinical"
+    assert required_words(re.compile(r"\bclin\w+")) is None
+    assert required_words(re.compile(r"\bclinics?\b")) is None
+
+
+def test_marks_are_the_punctuation_every_match_holds() -> None:
+    assert required_marks(re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,10}\}")) == "{|}"
+
+
+def test_anchor_words_follow_the_tree() -> None:
+    need = AnyOf((AllOf(("bosom", "disease")), "torment"))
+    assert anchors(need, frozenset({"disease"})) is None
+    assert anchors(need, frozenset({"bosom", "disease", "other"})) in ({"bosom"}, {"disease"})
+    assert anchors(need, frozenset({"torment"})) == {"torment"}
+
+
+@pytest.mark.parametrize("source", TEXTS)
+@pytest.mark.parametrize("expression", PATTERNS)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_no_block_with_a_match_is_skipped(source: str, expression: str, flags: int) -> None:
+    pattern = re.compile(expression, flags)
+    article = parse(source.replace(". ", ".\n\n"), "txt", "t.txt")
+    blocks = set(candidate_blocks(article, pattern))
+    for number, block in enumerate(article.blocks):
+        if pattern.search(article.text, block.start, block.end):
+            assert number in blocks
+            assert may_match(article, pattern)
+
+
+def test_folding_keeps_offsets_and_letters() -> None:
+    article = parse("İnternet ſuch ıt KELVIN \u212a", "txt", "t.txt")
+    folded = folded_text(article)
+    assert len(folded) == len(article.text)
+    assert {"internet", "such", "it", "kelvin", "k"} <= article_words(article)
