@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
-from array import array
 from typing import Any
 
-from contentlint.document.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Comment, DocumentKind, Link
+from contentlint.document.model import (
+    BLOCK_SEPARATOR,
+    Article,
+    Block,
+    BlockKind,
+    Comment,
+    DocumentKind,
+    Link,
+    SourceOffsets,
+    SourceRuns,
+)
 
 _SPACES = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
-_SPACE_RUN = re.compile("[" + "".join(sorted(_SPACES)) + "]+")
+_SPACE_CLASS = "[" + "".join(sorted(_SPACES)) + "]"
+_SPACE_RUN = re.compile(_SPACE_CLASS + "+")
+_LONG_SPACE_RUN = re.compile(_SPACE_CLASS + "{2,}")
 
 
 class ProseBuilder:
@@ -21,9 +32,10 @@ class ProseBuilder:
     """
 
     def __init__(self) -> None:
-        self._chars: list[str] = []
-        self.offsets: array[int] = array("l")
-        self.ends: array[int] = array("l")
+        # the prose as pieces joined at the end; ``_length`` is their total length
+        self._pieces: list[str] = []
+        self._length = 0
+        self._runs = SourceRuns()
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self._block_start: int | None = None
@@ -32,16 +44,16 @@ class ProseBuilder:
 
     @property
     def position(self) -> int:
-        return len(self._chars)
+        return self._length
 
     def open_block(self, kind: BlockKind, level: int = 0) -> None:
         if self._block_start is not None:
             self.close_block()
-        if self._chars:
-            last = self.ends[-1] if len(self.ends) else 0
+        if self._length:
+            last = self._runs.end(self._length - 1)
             for ch in BLOCK_SEPARATOR:
                 self._push(ch, last, last)
-        self._block_start = len(self._chars)
+        self._block_start = self._length
         self._block_kind = kind
         self._block_level = level
 
@@ -50,7 +62,7 @@ class ProseBuilder:
             return
         start = self._block_start
         self._trim_trailing_space(start)
-        end = len(self._chars)
+        end = self._length
         self._block_start = None
         if end > start:
             self.blocks.append(Block(self._block_kind, start, end, self._block_level))
@@ -59,13 +71,26 @@ class ProseBuilder:
 
     def add(self, text: str, source_offset: int) -> None:
         """Add ``text``, which stands in the source at ``source_offset`` character for character."""
-        # Runs without white space go in whole; a run of white space is one space (see _add_char).
-        done = 0
-        for space in _SPACE_RUN.finditer(text):
-            self._add_run(text, done, space.start(), source_offset)
-            self._add_char(" ", source_offset + space.start(), source_offset + space.start() + 1)
-            done = space.end()
-        self._add_run(text, done, len(text), source_offset)
+        if not text:
+            return
+        if self._block_start is None:
+            self.open_block("paragraph")
+        # Each run of white space becomes one space standing for the run's first character; at
+        # the start of a block or after a space, none.
+        collapsed = _SPACE_RUN.sub(" ", text)
+        long_runs = list(_LONG_SPACE_RUN.finditer(text)) if len(collapsed) != len(text) else []
+        copied_from = 0
+        if collapsed[0] == " " and (self._length == self._block_start or self._last_char() == " "):
+            collapsed = collapsed[1:]
+            copied_from = long_runs.pop(0).end() if long_runs and long_runs[0].start() == 0 else 1
+        if not collapsed:
+            return
+        for run in long_runs:
+            self._runs.copy(run.start() + 1 - copied_from, source_offset + copied_from)
+            copied_from = run.end()
+        self._runs.copy(len(text) - copied_from, source_offset + copied_from)
+        self._pieces.append(collapsed)
+        self._length += len(collapsed)
 
     def add_mapped(self, text: str, source_start: int, source_end: int) -> None:
         """Add ``text`` decoded from ``source[source_start:source_end]`` (an entity, an escape)."""
@@ -77,7 +102,7 @@ class ProseBuilder:
         self._add_char(" ", source_offset, source_offset + 1)
 
     def add_link(self, target: str, start: int, title: str = "") -> None:
-        self.links.append(Link(target, start, len(self._chars), title))
+        self.links.append(Link(target, start, self._length, title))
 
     def article(
         self,
@@ -94,8 +119,8 @@ class ProseBuilder:
             source=source,
             kind=kind,
             text=self.text(),
-            offsets=self.offsets,
-            ends=self.ends,
+            offsets=SourceOffsets(self._runs, ends=False),
+            ends=SourceOffsets(self._runs, ends=True),
             blocks=self.blocks,
             path=path,
             links=self.links,
@@ -107,43 +132,52 @@ class ProseBuilder:
     def text(self) -> str:
         if self._block_start is not None:
             self.close_block()
-        return "".join(self._chars)
+        if len(self._pieces) > 1:
+            self._pieces = ["".join(self._pieces)]
+        return self._pieces[0] if self._pieces else ""
 
     # --- internals ---------------------------------------------------------------------------
+    def _last_char(self) -> str:
+        return self._pieces[-1][-1] if self._pieces else ""
+
     def _add_char(self, ch: str, start: int, end: int) -> None:
         if self._block_start is None:
             self.open_block("paragraph")
         if ch in _SPACES:
-            block_start = self._block_start if self._block_start is not None else 0
-            if len(self._chars) == block_start or self._chars[-1] == " ":
+            if self._length == self._block_start or self._last_char() == " ":
                 return
             ch = " "
         self._push(ch, start, end)
 
-    def _add_run(self, text: str, start: int, end: int, source_offset: int) -> None:
-        if start >= end:
-            return
-        if self._block_start is None:
-            self.open_block("paragraph")
-        self._chars.extend(text[start:end])
-        self.offsets.extend(range(source_offset + start, source_offset + end))
-        self.ends.extend(range(source_offset + start + 1, source_offset + end + 1))
-
     def _push(self, ch: str, start: int, end: int) -> None:
-        self._chars.append(ch)
-        self.offsets.append(start)
-        self.ends.append(end)
+        self._pieces.append(ch)
+        self._length += 1
+        self._runs.map(1, start, end)
 
     def _trim_trailing_space(self, block_start: int) -> None:
-        while len(self._chars) > block_start and self._chars[-1] == " ":
-            self._chars.pop()
-            self.offsets.pop()
-            self.ends.pop()
+        while self._length > block_start and self._last_char() == " ":
+            self._truncate(self._length - 1)
 
     def _drop_separator(self, block_start: int) -> None:
-        if block_start >= len(BLOCK_SEPARATOR) and "".join(
-            self._chars[block_start - len(BLOCK_SEPARATOR) : block_start]
-        ) == BLOCK_SEPARATOR:
-            del self._chars[block_start - len(BLOCK_SEPARATOR) :]
-            del self.offsets[block_start - len(BLOCK_SEPARATOR) :]
-            del self.ends[block_start - len(BLOCK_SEPARATOR) :]
+        """The block came out empty (``block_start`` is the current length): drop its separator."""
+        size = len(BLOCK_SEPARATOR)
+        if block_start >= size and self._ends_with(BLOCK_SEPARATOR):
+            self._truncate(block_start - size)
+
+    def _ends_with(self, suffix: str) -> bool:
+        tail = ""
+        for piece in reversed(self._pieces):
+            tail = piece + tail
+            if len(tail) >= len(suffix):
+                break
+        return tail.endswith(suffix)
+
+    def _truncate(self, length: int) -> None:
+        """Drop the prose after its first ``length`` characters."""
+        while self._length > length:
+            piece = self._pieces.pop()
+            self._length -= len(piece)
+            if self._length < length:
+                self._pieces.append(piece[: length - self._length])
+                self._length = length
+        self._runs.truncate(length)

@@ -11,10 +11,11 @@ the original file.
 from __future__ import annotations
 
 import bisect
-from array import array
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from contentlint.findings import Span
 
@@ -22,6 +23,7 @@ BlockKind = Literal["heading", "paragraph", "list_item", "blockquote", "table_ce
 DocumentKind = Literal["md", "txt", "html"]
 
 BLOCK_SEPARATOR = "\n\n"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,99 @@ class Word:
     end: int
 
 
+class SourceRuns:
+    """Where each character of the prose stands in the source, kept as runs, not one per character.
+
+    A *copied* run is source text taken character for character: its character ``k`` stands for
+    ``source[at + k]``. All characters of a *mapped* run stand for the same ``source[at:end]`` (a
+    decoded entity, a block separator). Runs are added in text order.
+    """
+
+    __slots__ = ("_at", "_end", "_text_at", "length")
+
+    def __init__(self) -> None:
+        self._text_at: list[int] = []  # where each run starts in the prose text
+        self._at: list[int] = []  # where it starts in the source
+        self._end: list[int] = []  # a mapped run's source end; -1 for a copied run
+        self.length = 0
+
+    def copy(self, count: int, at: int) -> None:
+        """``count`` characters copied from ``source[at:at + count]``."""
+        if count <= 0:
+            return
+        if self._end and self._end[-1] < 0 and self._at[-1] + self.length - self._text_at[-1] == at:
+            self.length += count  # continues the last run
+            return
+        self._add(at, -1, count)
+
+    def map(self, count: int, at: int, end: int) -> None:
+        """``count`` characters that all stand for ``source[at:end]``."""
+        if count <= 0:
+            return
+        if count == 1 and end == at + 1:
+            self.copy(1, at)
+        elif self._end and self._end[-1] == end and self._at[-1] == at:
+            self.length += count  # more characters standing for the last run's piece of source
+        else:
+            self._add(at, end, count)
+
+    def _add(self, at: int, end: int, count: int) -> None:
+        self._text_at.append(self.length)
+        self._at.append(at)
+        self._end.append(end)
+        self.length += count
+
+    def truncate(self, length: int) -> None:
+        """Keep the first ``length`` characters."""
+        if length >= self.length:
+            return
+        keep = bisect.bisect_left(self._text_at, length)
+        del self._text_at[keep:], self._at[keep:], self._end[keep:]
+        self.length = length
+
+    def start(self, index: int) -> int:
+        run = bisect.bisect_right(self._text_at, index) - 1
+        end = self._end[run]
+        return self._at[run] + index - self._text_at[run] if end < 0 else self._at[run]
+
+    def end(self, index: int) -> int:
+        run = bisect.bisect_right(self._text_at, index) - 1
+        end = self._end[run]
+        return self._at[run] + index - self._text_at[run] + 1 if end < 0 else end
+
+
+class SourceOffsets(Sequence[int]):
+    """Per character of the prose, where it starts (or ends) in the source, read from shared runs."""
+
+    __slots__ = ("_ends", "_runs")
+
+    def __init__(self, runs: SourceRuns, *, ends: bool) -> None:
+        self._runs = runs
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return self._runs.length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += self._runs.length
+        if not 0 <= index < self._runs.length:
+            raise IndexError("source offset index out of range")
+        return self._runs.end(index) if self._ends else self._runs.start(index)
+
+    def __iter__(self) -> Iterator[int]:
+        for index in range(self._runs.length):
+            yield self[index]
+
+
 class _LineIndex:
     """Converts offsets in the source text to 1-based lines and columns."""
 
@@ -80,7 +175,7 @@ class _LineIndex:
         self._starts = starts
         self._source = source
         # UTF-16 columns differ from code-point columns only after a character outside the BMP
-        self._astral = any(ord(ch) > 0xFFFF for ch in source) if not source.isascii() else False
+        self._astral = not source.isascii() and _ASTRAL.search(source) is not None
 
     def line_col(self, offset: int) -> tuple[int, int, int]:
         """Return (line, column in code points, column in UTF-16 units), all 1-based."""
@@ -89,7 +184,7 @@ class _LineIndex:
         column = offset - line_start
         utf16 = column
         if self._astral:
-            utf16 += sum(1 for ch in self._source[line_start:offset] if ord(ch) > 0xFFFF)
+            utf16 += len(_ASTRAL.findall(self._source, line_start, offset))
         return line + 1, column + 1, utf16 + 1
 
     def line_text(self, line: int) -> str:
@@ -109,8 +204,8 @@ class Article:
     source: str
     kind: DocumentKind
     text: str
-    offsets: array[int]
-    ends: array[int]
+    offsets: SourceOffsets
+    ends: SourceOffsets
     blocks: list[Block]
     path: str | None = None
     links: list[Link] = field(default_factory=list)
