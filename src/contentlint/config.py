@@ -5,7 +5,6 @@ key or a value of the wrong type is an error that names the file and the key.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -167,6 +166,8 @@ def config_from_mapping(data: Mapping[str, Any], source: Path | None = None) -> 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a configuration file to read
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

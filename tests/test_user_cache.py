@@ -1,0 +1,57 @@
+"""Parsed YAML kept in the user cache folder: the same values as parsing, without parsing again."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contentlint.rules import data
+
+DOCUMENT = """
+phrases: [call now, "order today"]
+weights: {strong: 1.5, weak: 0.25, none: null, flag: yes}
+nested:
+  - &shared {a: 1}
+  - *shared
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_a_document_is_parsed_once_and_read_back_unchanged(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = data.load_yaml(DOCUMENT)
+    assert first == yaml.safe_load(DOCUMENT)
+    assert len(list(cache.glob("yaml-*.marshal"))) == 1
+    monkeypatch.setattr(data, "_parse_yaml", lambda text: pytest.fail("the cache was not used"))
+    again = data.load_yaml(DOCUMENT)
+    assert again == first and list(again) == list(first)
+    assert type(again["weights"]["flag"]) is bool
+
+
+def test_a_changed_document_is_parsed_again(cache: Path) -> None:
+    data.load_yaml(DOCUMENT)
+    assert data.load_yaml(DOCUMENT.replace("1.5", "2.5"))["weights"]["strong"] == 2.5
+
+
+def test_values_marshal_cannot_write_are_parsed_every_time(cache: Path) -> None:
+    assert data.load_yaml("reviewed: 2024-05-01\n") == {"reviewed": datetime.date(2024, 5, 1)}
+    assert not list(cache.glob("yaml-*.marshal"))
+
+
+def test_an_unreadable_cache_file_is_replaced(cache: Path) -> None:
+    data.load_yaml(DOCUMENT)
+    (stored,) = cache.glob("yaml-*.marshal")
+    stored.write_bytes(b"\x00garbage")
+    assert data.load_yaml(DOCUMENT) == yaml.safe_load(DOCUMENT)
+
+
+def test_invalid_yaml_still_raises(cache: Path) -> None:
+    with pytest.raises(yaml.YAMLError):
+        data.load_yaml("a: [unclosed\n")
