@@ -58,7 +58,7 @@ def test_no_block_with_a_match_is_ruled_out(path: Path) -> None:
 
 def test_every_required_part_is_a_condition() -> None:
     pattern = re.compile(r"(?<![\w'])lose\s+(?:\w+\s+){0,4}?without\s+(?:diet|exercise)", re.I)
-    sets = {frozenset(s.lstrip(ANCHOR) for s in literals) for literals in required_literal_sets(pattern)}
+    sets = {frozenset(s.strip(ANCHOR) for s in literals) for literals in required_literal_sets(pattern)}
     assert sets == {frozenset({"lose"}), frozenset({"without"}), frozenset({"diet", "exercise"})}
     article = parse("Lose weight fast.\n\nEat without guilt.\n\nLose it without diet.", "txt", "a.txt")
     assert candidate_blocks(article, [pattern]) == {2}
@@ -66,7 +66,7 @@ def test_every_required_part_is_a_condition() -> None:
 
 def test_a_word_start_literal_is_not_found_inside_a_word() -> None:
     pattern = re.compile(r"\bcure\b", re.I)
-    assert required_literal_sets(pattern) == (frozenset({ANCHOR + "cure"}),)
+    assert required_literal_sets(pattern) == (frozenset({ANCHOR + "cure" + ANCHOR}),)
     assert candidate_blocks(parse("Secure the lid.", "txt", "a.txt"), [pattern]) == set()
     assert candidate_blocks(parse("Secure it.\n\nA cure.", "txt", "a.txt"), [pattern]) == {1}
     inside = re.compile(r"cure", re.I)

@@ -47,21 +47,22 @@ def _fold(code: int) -> str | None:
 
 
 def _best(candidates: list[Literals]) -> Literals | None:
-    useful = [c for c in candidates if c and min(len(x.lstrip(ANCHOR)) for x in c) >= _MIN_USEFUL]
+    useful = [c for c in candidates if c and min(len(x.strip(ANCHOR)) for x in c) >= _MIN_USEFUL]
     if not useful:
         return None
     return max(useful, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _sequence(items: Any, anchored: bool = False) -> Literals | None:
-    return _best(_required_sets(items, anchored))
+def _sequence(items: Any, anchored: bool = False, followed: bool = False) -> Literals | None:
+    return _best(_required_sets(items, anchored, followed))
 
 
-# A literal that starts with this mark must occur at the start of a run of letters and digits
-# (the pattern puts a word boundary, a space or punctuation before it), which a sorted list of
-# the article's words answers without searching the text.
+# A literal that starts (ends) with this mark must occur at the start (end) of a run of letters
+# and digits: the pattern puts a word boundary, a space or punctuation before (after) it. A sorted
+# list and a set of the article's words answer those without searching the text.
 ANCHOR = "\x00"
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT))
 
 
 def _outside_runs(op: Any, arg: Any) -> bool:
@@ -82,7 +83,7 @@ def _sets_anchor(op: Any, arg: Any, anchored: bool) -> bool:
     ``anchored`` for the position before ``op``."""
     if op is _C.LITERAL or op is _C.IN:
         return _outside_runs(op, arg)
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
+    if op in _REPEATS:
         low, _high, body = arg
         # after one or more rounds the last round decides; whatever came before it, it ends
         # anchored when it does so from an unanchored start (anchoring only ever helps)
@@ -115,48 +116,109 @@ def _end_anchor(items: Any, anchored: bool) -> bool:
     return anchored
 
 
-def _required_sets(items: Any, anchored: bool = False) -> list[Literals]:
+def _next_outside(items: Any, followed: bool) -> bool:
+    """Whether, after a letter or digit, the next character the sequence ``items`` matches is
+    outside the runs of [a-z0-9] (``followed``: the same for what comes after the sequence)."""
+    items = list(items)
+    for index, (op, arg) in enumerate(items):
+        if op is _C.LITERAL or op is _C.IN:
+            return _outside_runs(op, arg)
+        rest = items[index + 1 :]
+        if op is _C.SUBPATTERN:
+            return _next_outside(arg[-1], _next_outside(rest, followed))
+        if op is getattr(_C, "ATOMIC_GROUP", None):
+            return _next_outside(arg, _next_outside(rest, followed))
+        if op is _C.BRANCH:
+            after = _next_outside(rest, followed)
+            return all(_next_outside(alternative, after) for alternative in arg[1])
+        if op in _REPEATS:
+            low, high, body = arg
+            after = _next_outside(rest, followed)
+            between = after if high == 1 else after and _next_outside(body, False)
+            first = _next_outside(body, between)
+            return first if low >= 1 else first and after
+        if op is _C.AT:
+            if arg in (_C.AT_BOUNDARY, _C.AT_UNI_BOUNDARY, _C.AT_END, _C.AT_END_STRING):
+                return True
+            continue  # zero width
+        if op is _C.ASSERT_NOT:
+            direction, body = arg
+            if direction > 0 and _excludes_word_character(body):
+                return True
+            continue
+        if op is _C.ASSERT:
+            continue
+        return False
+    return followed
+
+
+def _excludes_word_character(body: Any) -> bool:
+    """Whether a negative lookahead over ``body`` rules out a word character next."""
+    body = list(body)
+    alternatives = body[0][1][1] if len(body) == 1 and body[0][0] is _C.BRANCH else [body]
+    for alternative in alternatives:
+        alternative = list(alternative)
+        if len(alternative) == 1 and alternative[0][0] is _C.IN and any(
+            kind is _C.CATEGORY and value in (_C.CATEGORY_WORD, _C.CATEGORY_UNI_WORD)
+            for kind, value in alternative[0][1]
+        ):
+            return True
+    return False
+
+
+def _marked(run: str, anchored: bool, followed: bool) -> str:
+    before = ANCHOR if anchored and run[0] in _RUN_CHARS else ""
+    after = ANCHOR if followed and run[-1] in _RUN_CHARS else ""
+    return before + run + after
+
+
+def _required_sets(items: Any, anchored: bool = False, followed: bool = False) -> list[Literals]:
     """Every literal set a match of the sequence ``items`` must contain one member of (all of them
     hold at once: "lose ... without ... diet" needs a "lose" form, "without" and a diet word).
-    ``anchored``: the character before the sequence is outside the runs of [a-z0-9]."""
+    ``anchored``/``followed``: the character before/after the sequence is outside the runs of
+    [a-z0-9]."""
+    items = list(items)
     candidates: list[Literals] = []
     run = ""
     run_anchored = False
-    for op, arg in items:
+    for index, (op, arg) in enumerate(items):
         if op is _C.LITERAL:
             ch = _fold(arg)
             if ch is not None:
                 if not run:
-                    run_anchored = anchored and ch in _RUN_CHARS
+                    run_anchored = anchored
                 run += ch
                 anchored = _outside_runs(op, arg)
                 continue
+        rest = items[index + 1 :]
         if run:
-            candidates.append(frozenset({ANCHOR + run if run_anchored else run}))
+            candidates.append(frozenset({_marked(run, run_anchored, _next_outside(items[index:], followed))}))
             run = ""
         if op is _C.SUBPATTERN:
-            candidates.extend(_required_sets(arg[-1], anchored))
+            candidates.extend(_required_sets(arg[-1], anchored, _next_outside(rest, followed)))
         elif op is _C.BRANCH:
-            found = _branch(arg[1], anchored)
+            found = _branch(arg[1], anchored, _next_outside(rest, followed))
             if found is not None:
                 candidates.append(found)
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
-            low, _high, body = arg
+        elif op in _REPEATS:
+            low, high, body = arg
             if low >= 1:
-                candidates.extend(_required_sets(body, anchored))
+                after = _next_outside(rest, followed)
+                between = after if high == 1 else after and _next_outside(body, False)
+                candidates.extend(_required_sets(body, anchored, between))
         elif op is getattr(_C, "ATOMIC_GROUP", None):
-            candidates.extend(_required_sets(arg, anchored))
+            candidates.extend(_required_sets(arg, anchored, _next_outside(rest, followed)))
         # classes, anchors, lookarounds, back-references: nothing certain
         anchored = _sets_anchor(op, arg, anchored)
     if run:
-        candidates.append(frozenset({ANCHOR + run if run_anchored else run}))
-    return [c for c in candidates if c and min(len(x.lstrip(ANCHOR)) for x in c) >= _MIN_USEFUL]
+        candidates.append(frozenset({_marked(run, run_anchored, followed)}))
+    return [c for c in candidates if c and min(len(x.strip(ANCHOR)) for x in c) >= _MIN_USEFUL]
 
 
-def _branch(alternatives: Any, anchored: bool = False) -> Literals | None:
+def _branch(alternatives: Any, anchored: bool = False, followed: bool = False) -> Literals | None:
     union: set[str] = set()
     for alternative in alternatives:
-        found = _sequence(alternative, anchored)
+        found = _sequence(alternative, anchored, followed)
         if found is None:
             return None
         union |= found
@@ -177,7 +239,7 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or None when the
     pattern guarantees no such literal (then it must be tried everywhere)."""
     best = _best(list(required_literal_sets(pattern)))
-    return _minimal({literal.lstrip(ANCHOR) for literal in best}) if best else None
+    return _minimal({literal.strip(ANCHOR) for literal in best}) if best else None
 
 
 @lru_cache(maxsize=4096)
@@ -206,6 +268,7 @@ _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
 class _Kind(enum.Enum):
+    WHOLE_RUN = "a whole run of letters and digits"
     RUN_START = "at the start of a run of letters and digits"
     IN_RUN = "inside a run of letters and digits"
     ANYWHERE = "holds other characters"
@@ -213,15 +276,17 @@ class _Kind(enum.Enum):
 
 @lru_cache(maxsize=8192)
 def _kind(literal: str) -> tuple[str, _Kind]:
-    bare = literal.lstrip(ANCHOR)
+    bare = literal.strip(ANCHOR)
     if not _ALNUM_RUN.fullmatch(bare):
         return bare, _Kind.ANYWHERE
-    return bare, _Kind.RUN_START if bare != literal else _Kind.IN_RUN
+    if literal.startswith(ANCHOR):
+        return bare, _Kind.WHOLE_RUN if literal.endswith(ANCHOR) else _Kind.RUN_START
+    return bare, _Kind.IN_RUN
 
 
 class _Index:
-    __slots__ = ("block_ends", "block_starts", "found", "lowered", "present", "set_blocks", "set_present", "words",
-                 "words_text")
+    __slots__ = ("block_ends", "block_starts", "found", "lowered", "present", "set_blocks", "set_present",
+                 "word_set", "words", "words_text")
 
     def __init__(self, article: Article) -> None:
         text = article.text
@@ -238,6 +303,7 @@ class _Index:
         self.set_present: dict[Literals, bool] = {}
         self.set_blocks: dict[Literals, frozenset[int]] = {}
         self.words: list[str] | None = None
+        self.word_set: set[str] = set()
         self.words_text = ""
 
     def occurs(self, literal: str) -> bool:
@@ -252,10 +318,13 @@ class _Index:
             return known
         assert self.lowered is not None
         if self.words is None:
-            self.words = sorted(set(_ALNUM_RUN.findall(self.lowered)))
+            self.word_set = set(_ALNUM_RUN.findall(self.lowered))
+            self.words = sorted(self.word_set)
             self.words_text = " ".join(self.words)
         bare, kind = _kind(literal)
-        if kind is _Kind.RUN_START:
+        if kind is _Kind.WHOLE_RUN:
+            found = bare in self.word_set
+        elif kind is _Kind.RUN_START:
             at = bisect.bisect_left(self.words, bare)
             found = at < len(self.words) and self.words[at].startswith(bare)
         elif kind is _Kind.IN_RUN:
@@ -293,11 +362,16 @@ class _Index:
             return _NOWHERE
         lowered, starts, ends = self.lowered, self.block_starts, self.block_ends
         hits: set[int] = set()
-        bare, kind = _kind(literal)
-        at_run_start = kind is _Kind.RUN_START
+        bare = literal.strip(ANCHOR)
+        # the marks hold on the letters and digits either side (see _marked)
+        after_run = literal.startswith(ANCHOR)
+        before_run = literal.endswith(ANCHOR) and len(literal) > 1
         at = lowered.find(bare)
         while at != -1:
-            if at_run_start and at > 0 and lowered[at - 1] in _RUN_CHARS:
+            end = at + len(bare)
+            if (after_run and at > 0 and lowered[at - 1] in _RUN_CHARS) or (
+                before_run and end < len(lowered) and lowered[end] in _RUN_CHARS
+            ):
                 at = lowered.find(bare, at + 1)
                 continue
             number = bisect.bisect_right(starts, at) - 1

@@ -216,6 +216,7 @@ _NOT_SOURCES = frozenset({"ADHD", "PTSD", "OCD", "COVID", "HIV", "AIDS", "IBS", 
                           "US", "UK", "USA", "EU", "TV", "OK", "CEO", "FAQ", "SSRI", "SSRIS", "SSRIs", "MDMA"})
 
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "»": "«", "「": "」"}
+_OPENING_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
 
 
 # --- per-article facts, computed once ------------------------------------------------------------
@@ -223,6 +224,8 @@ _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "»": "«", "�
 class _Facts:
     sentence_starts: list[int]
     quoted: list[tuple[int, int]]
+    # citation_in answers by span: several claims in one sentence, or the whole article, ask again
+    citations: dict[tuple[int, int], bool]
 
 
 _FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
@@ -234,7 +237,7 @@ def _facts(article: Article) -> _Facts:
         spans: list[tuple[int, int]] = []
         for block in article.blocks:
             spans.extend(quoted_spans(article.text, block.start, block.end))
-        facts = _Facts([s.start for s in article.sentences], spans)
+        facts = _Facts([s.start for s in article.sentences], spans, {})
         _FACTS[article] = facts
     return facts
 
@@ -347,11 +350,12 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = start
     while i < end:
+        mark = _OPENING_MARK.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
-        closing = _QUOTE_PAIRS.get(ch)
-        if closing is None:
-            i += 1
-            continue
+        closing = _QUOTE_PAIRS[ch]
         if ch == '"' and i > start and text[i - 1].isalnum():
             i += 1  # a closing straight quote or an inch mark, not an opening
             continue
@@ -470,6 +474,14 @@ def refuted(article: Article, start: int, end: int) -> bool:
 # --- citation ---------------------------------------------------------------------------------
 def citation_in(article: Article, lo: int, hi: int) -> bool:
     """A citation or a link anywhere in ``text[lo:hi]``."""
+    known = _facts(article).citations
+    found = known.get((lo, hi))
+    if found is None:
+        found = known[(lo, hi)] = _citation_in(article, lo, hi)
+    return found
+
+
+def _citation_in(article: Article, lo: int, hi: int) -> bool:
     text = article.text
     for match in _CITATION.finditer(text, lo, hi):
         found = match.group(0)
