@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.machinery
 import sys
 from pathlib import Path
 
@@ -28,6 +29,14 @@ def _imported_registry() -> Registry:
     return imported
 
 
+@pytest.fixture
+def fresh_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index as it would be written now (rule modules may have been edited since)."""
+    namespace: dict[str, object] = {}
+    exec(builtin_index_source(), namespace)
+    monkeypatch.setattr(registry, "_read_index", lambda: namespace["MODULES"])
+
+
 def _indexed_registry() -> Registry:
     indexed = Registry()
     registry._add_builtin_rules(indexed)
@@ -46,6 +55,7 @@ def test_the_index_knows_what_importing_every_module_finds() -> None:
     assert [type(rule) for rule in indexed] == [type(rule) for rule in imported]
 
 
+@pytest.mark.usefixtures("fresh_index")
 def test_selecting_rules_builds_only_the_chosen_ones() -> None:
     indexed = _indexed_registry()
     ruleset = RuleSet(Config(select=("CLAIM002", "SPAM")), registry=indexed)
@@ -54,6 +64,7 @@ def test_selecting_rules_builds_only_the_chosen_ones() -> None:
     assert not any(code.startswith(("READ", "SAFETY", "ATTR", "GRAM")) for code in built)
 
 
+@pytest.mark.usefixtures("fresh_index")
 def test_a_module_that_no_longer_matches_the_index_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
     index = dict(registry._read_index())
     name = "contentlint.rules.builtin.readability.reading_grade"
@@ -71,6 +82,7 @@ def test_without_an_index_every_module_is_imported(monkeypatch: pytest.MonkeyPat
     assert set(indexed._rules) == {key.code for key in indexed.known()}
 
 
+@pytest.mark.usefixtures("fresh_index")
 def test_lookups_by_name_alias_and_selector_need_no_rule_built() -> None:
     indexed = _indexed_registry()
     assert indexed.find("reading-grade") == "READ001"
@@ -125,5 +137,7 @@ def test_a_plugin_on_the_path_is_found(tmp_path: Path, monkeypatch: pytest.Monke
 def test_distributions_without_the_group_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = _site(tmp_path, "[console_scripts]\nshout = shouting_plugin:main\n")
     monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    standard = [f for f in sys.meta_path if f is importlib.machinery.PathFinder or not hasattr(f, "find_distributions")]
+    monkeypatch.setattr(sys, "meta_path", standard)  # other tests may leave finders of their own
     assert not registry._may_declare_plugins()
     assert list(registry._plugin_rules()) == []
