@@ -20,7 +20,6 @@ import importlib
 import importlib.machinery
 import importlib.util
 import os
-import pkgutil
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -153,15 +152,21 @@ def _builtin_dir() -> Path | None:
 
 
 def _module_files(folder: Path, prefix: str) -> Iterator[tuple[str, Path]]:
-    """``(module name, file)`` of every plain module below ``folder``, as ``pkgutil.walk_packages`` finds them."""
-    for info in pkgutil.iter_modules([str(folder)], prefix):
-        path = folder / info.name.rpartition(".")[2]
-        if info.ispkg:
-            yield from _module_files(path, info.name + ".")
-        elif (path.with_suffix(".py")).is_file():
-            yield info.name, path.with_suffix(".py")
-        else:
-            raise FileNotFoundError(info.name)  # compiled-only module: no source to compare
+    """``(module name, file)`` of every plain module below ``folder``, as ``pkgutil.walk_packages``
+    finds them (a sub-folder is a package when it has an ``__init__`` module)."""
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        stem, dot, suffix = entry.name.partition(".")
+        if entry.is_dir():
+            if not dot and _is_package(entry.path):
+                yield from _module_files(Path(entry.path), f"{prefix}{entry.name}.")
+        elif stem.isidentifier() and stem != "__init__" and f".{suffix}" in importlib.machinery.all_suffixes():
+            if suffix != "py":
+                raise FileNotFoundError(entry.path)  # a compiled-only module: no source to compare
+            yield prefix + stem, Path(entry.path)
+
+
+def _is_package(path: str) -> bool:
+    return any(os.path.isfile(os.path.join(path, "__init__" + suffix)) for suffix in importlib.machinery.all_suffixes())
 
 
 def source_crc(path: Path) -> int:
@@ -219,6 +224,8 @@ def _read_index() -> dict[str, ModuleIndex]:
 
 
 def _builtin_python_rules() -> Iterator[tuple[Rule, str]]:
+    import pkgutil
+
     package = importlib.import_module(BUILTIN_PACKAGE)
     for info in sorted(pkgutil.walk_packages(package.__path__, package.__name__ + "."), key=lambda i: i.name):
         if not info.ispkg:
