@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from contentlint import user_cache
 from contentlint.rules import data
 
 DOCUMENT = """
@@ -55,3 +57,18 @@ def test_an_unreadable_cache_file_is_replaced(cache: Path) -> None:
 def test_invalid_yaml_still_raises(cache: Path) -> None:
     with pytest.raises(yaml.YAMLError):
         data.load_yaml("a: [unclosed\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shortcut is for Linux")
+@pytest.mark.parametrize("xdg", [None, "/srv/cache", "relative/cache", ""])
+def test_the_folder_is_the_one_platformdirs_names(xdg: str | None, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv("CONTENTLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert user_cache.cache_dir() == Path(user_cache_dir("contentlint", appauthor=False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,25 @@ def cache_dir() -> Path:
     override = os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
+    linux = _linux_cache_dir()
+    if linux is not None:
+        return linux
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("contentlint", appauthor=False))
+
+
+def _linux_cache_dir() -> Path | None:
+    """What ``platformdirs.user_cache_dir("contentlint")`` answers on Linux in the usual cases,
+    without importing it (which costs a one-file run about 6 ms): ``$XDG_CACHE_HOME/contentlint``,
+    else ``$HOME/.cache/contentlint``. None elsewhere (other systems, Android, no usable HOME)."""
+    if not sys.platform.startswith("linux") or hasattr(sys, "getandroidapilevel"):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg, "contentlint")
+    home = os.environ.get("HOME", "")
+    return Path(home, ".cache", "contentlint") if os.path.isabs(home) else None
 
 
 def load(path: Path) -> Any:
