@@ -46,11 +46,24 @@ def _fold(code: int) -> str | None:
     return None
 
 
+# Words in nearly every paragraph: a literal set holding one filters nothing, so another set of
+# the same sequence is preferred (this only changes how well the filter works, never a result).
+_COMMON_WORDS = frozenset({
+    "the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "be", "or", "by", "at", "as", "it", "its",
+    "your", "you", "my", "from", "that", "this", "an",
+})
+
+
+def _selectivity(literals: Literals) -> tuple[int, int]:
+    shortest = min(1 if x.strip(ANCHOR) in _COMMON_WORDS else len(x) for x in literals)
+    return shortest, -len(literals)
+
+
 def _best(candidates: list[Literals]) -> Literals | None:
     useful = [c for c in candidates if c and min(len(x.strip(ANCHOR)) for x in c) >= _MIN_USEFUL]
     if not useful:
         return None
-    return max(useful, key=lambda c: (min(map(len, c)), -len(c)))
+    return max(useful, key=_selectivity)
 
 
 def _sequence(items: Any, anchored: bool = False, followed: bool = False) -> Literals | None:
@@ -284,6 +297,14 @@ def _kind(literal: str) -> tuple[str, _Kind]:
     return bare, _Kind.IN_RUN
 
 
+@lru_cache(maxsize=4096)
+def _split(literals: Literals) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The whole words among ``literals`` (bare, for one set operation) and the other literals."""
+    whole = {bare for bare, kind in map(_kind, literals) if kind is _Kind.WHOLE_RUN}
+    others = tuple(sorted(literal for literal in literals if _kind(literal)[1] is not _Kind.WHOLE_RUN))
+    return frozenset(whole), others
+
+
 class _Index:
     __slots__ = ("block_ends", "block_starts", "found", "lowered", "present", "set_blocks", "set_present",
                  "word_set", "words", "words_text")
@@ -317,10 +338,8 @@ class _Index:
         if known is not None:
             return known
         assert self.lowered is not None
-        if self.words is None:
-            self.word_set = set(_ALNUM_RUN.findall(self.lowered))
-            self.words = sorted(self.word_set)
-            self.words_text = " ".join(self.words)
+        self._words_ready()
+        assert self.words is not None
         bare, kind = _kind(literal)
         if kind is _Kind.WHOLE_RUN:
             found = bare in self.word_set
@@ -334,18 +353,32 @@ class _Index:
         self.present[literal] = found
         return found
 
+    def _words_ready(self) -> None:
+        if self.words is None:
+            assert self.lowered is not None
+            self.word_set = set(_ALNUM_RUN.findall(self.lowered))
+            self.words = sorted(self.word_set)
+            self.words_text = " ".join(self.words)
+
     def any_occurs(self, literals: Literals) -> bool:
         known = self.set_present.get(literals)
         if known is None:
-            known = self.set_present[literals] = any(self.occurs(literal) for literal in literals)
+            self._words_ready()
+            whole, others = _split(literals)
+            known = not self.word_set.isdisjoint(whole) or any(self.occurs(literal) for literal in others)
+            self.set_present[literals] = known
         return known
 
     def blocks_with_any(self, literals: Literals) -> frozenset[int]:
         """Numbers of the blocks that hold one of ``literals`` wholly inside them."""
         known = self.set_blocks.get(literals)
         if known is None:
+            self._words_ready()
+            whole, others = _split(literals)
             found: set[int] = set()
-            for literal in literals:
+            for word in self.word_set.intersection(whole):
+                found |= self.blocks_with(ANCHOR + word + ANCHOR)
+            for literal in others:
                 if self.occurs(literal):
                     found |= self.blocks_with(literal)
             known = self.set_blocks[literals] = frozenset(found)
@@ -425,11 +458,7 @@ def _needed_sets(patterns: tuple[re.Pattern[str] | None, ...]) -> tuple[Literals
 
 def may_match(article: Article, pattern: re.Pattern[str]) -> bool:
     """False when no match of ``pattern`` can occur anywhere in ``article.text``."""
-    literals = required_literals(pattern)
-    if literals is None:
-        return True
     index = _index(article)
     if index.lowered is None:
         return True
-    lowered = index.lowered
-    return any(literal in lowered for literal in literals)
+    return all(index.any_occurs(literals) for literals in required_literal_sets(pattern))

@@ -9,6 +9,7 @@ from typing import Any
 
 from contentlint.document import Article
 from contentlint.findings import Severity
+from contentlint.rules.prefilter import may_match
 
 AUTHOR_KEYS = frozenset({
     "author", "authors", "byline", "by", "written_by", "writer", "reviewed_by", "reviewer", "reviewers",
@@ -100,7 +101,7 @@ def byline(article: Article) -> tuple[int, int] | None:
                 if match:
                     offset = block.start + piece.start()
                     return offset, offset + match.end()
-    match = _REVIEWED_INLINE.search(article.text)
+    match = _REVIEWED_INLINE.search(article.text) if may_match(article, _REVIEWED_INLINE) else None
     return (match.start(), match.end()) if match else None
 
 
@@ -151,6 +152,8 @@ def metadata_dates(article: Article) -> Iterator[tuple[str, Any, date | None]]:
 
 def text_dates(article: Article) -> Iterator[tuple[int, int, date]]:
     """Spans and dates of lines such as "Last reviewed: 12 March 2023" (not "Next review due")."""
+    if not may_match(article, _DATE_LINE):
+        return
     for match in _DATE_LINE.finditer(article.text):
         line_start = article.text.rfind("\n", 0, match.start()) + 1
         if _NEXT_REVIEW.search(article.text[line_start : match.start()]):

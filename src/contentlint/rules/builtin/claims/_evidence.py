@@ -21,6 +21,7 @@ from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.data import load_yaml_data
 from contentlint.rules.phrases import PhraseMatcher
+from contentlint.rules.prefilter import may_match
 from contentlint.text.context import CHECKS, is_quoted, neighbour_span, refuted, sentence_index, skip_reason
 
 _VERB_FAMILIES = frozenset({"benefit_verbs", "causal_phrases", "causal_verbs", "benefit_changes"})
@@ -105,7 +106,8 @@ def profile(article: Article) -> StudyProfile:
     cached = _PROFILES.get(article)
     if cached is None:
         text = article.text
-        early = count("early_markers", text) + sum(1 for _ in small_studies(text))
+        small = sum(1 for _ in small_studies(text)) if may_match(article, _SMALL_STUDY) else 0
+        early = count("early_markers", text) + small
         cached = StudyProfile(
             animal=count("animal_study_markers", text),
             human=count("human_study_markers", text),
