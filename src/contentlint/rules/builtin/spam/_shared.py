@@ -200,6 +200,15 @@ def facts(article: Article) -> _Facts:
     return found
 
 
+def block_words(article: Article) -> list[list[str]]:
+    """:func:`words_in` of each block, made once."""
+    known = facts(article)
+    if known.block_words is None:
+        text = article.text
+        known.block_words = [words_in(text[b.start : b.end]) for b in article.blocks]
+    return known.block_words
+
+
 def lowered_text(article: Article) -> str:
     """``article.text.lower()``, made once."""
     known = facts(article)

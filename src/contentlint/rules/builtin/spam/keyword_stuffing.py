@@ -22,17 +22,20 @@ from collections import Counter
 from contentlint.document import Article, Block
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import stem, stopwords, words_in
+from contentlint.rules.builtin.spam._shared import block_words, stem, stopwords, words_in
 
 # Gopher quality filter (Rae et al. 2021, appendix A): character fractions.
 _TOP_NGRAM = {2: 0.20, 3: 0.18, 4: 0.16}
 _MIN_ARTICLE_WORDS = 100
 _LIST_ITEMS = 5
 _LIST_SHARED = 0.7
+_LIST_ITEM_WORDS = 6
 _PARAGRAPH_MIN_WORDS = 30
 _PARAGRAPH_SHARE = 0.25
 _PARAGRAPH_REPEATS = 4
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_LIST_MARKS = ",|;•·-"
+_SENTENCE_MARK = re.compile(r"[.!?]")
 
 
 def _char_weight(gram: tuple[str, ...]) -> int:
@@ -41,16 +44,25 @@ def _char_weight(gram: tuple[str, ...]) -> int:
 
 def top_ngram_fraction(words: list[str], n: int) -> tuple[float, tuple[str, ...] | None]:
     """Share of characters covered by the most frequent n-gram (counted once per occurrence)."""
-    total = sum(len(w) for w in words)
+    total = sum(map(len, words))
     if total == 0 or len(words) < n:
         return 0.0, None
-    counts = Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    counts = _ngram_counts(words, n)
     count = max(counts.values())
-    # the heaviest of the most frequent n-grams (first in text order on a tie)
-    gram = max((g for g, c in counts.items() if c == count), key=_char_weight)
     if count < 2:
         return 0.0, None
+    gram = _heaviest(counts, count)
     return _char_weight(gram) * count / total, gram
+
+
+def _ngram_counts(words: list[str], n: int) -> Counter[tuple[str, ...]]:
+    """Occurrences of each n-gram, in order of first occurrence."""
+    return Counter(zip(*(words[i:] for i in range(n)), strict=False))
+
+
+def _heaviest(counts: Counter[tuple[str, ...]], count: int) -> tuple[str, ...]:
+    """The heaviest of the n-grams occurring ``count`` times (first in text order on a tie)."""
+    return max((g for g, c in counts.items() if c == count), key=_char_weight)
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]{20,}[\"”]|[\"“][^\"“”]{20,}$")
@@ -58,6 +70,8 @@ _QUOTED = re.compile(r"[\"“][^\"“”]{20,}[\"”]|[\"“][^\"“”]{20,}$")
 
 def _mostly_quoted(text: str) -> bool:
     """Half or more of the paragraph is inside quotation marks."""
+    if '"' not in text and "“" not in text:
+        return not text
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
     return quoted * 2 >= len(text)
 
@@ -115,7 +129,7 @@ class KeywordStuffing(Rule):
         for number, block in enumerate(article.blocks):
             if _mostly_quoted(article.block_text(block)):
                 continue  # a speaker's repetition ("one of the greatest, one of the greatest...")
-            if self._keyword_list(article, block) or self._dense_paragraph(article, block):
+            if self._keyword_list(article, block) or self._dense_paragraph(article, number):
                 flagged_blocks.add(number)
                 text = article.block_text(block)
                 shown = text if len(text) <= 60 else text[:57] + "..."
@@ -134,8 +148,14 @@ class KeywordStuffing(Rule):
     @staticmethod
     def _keyword_list(article: Article, block: Block) -> bool:
         text = article.block_text(block)
+        marks = sum(map(text.count, _LIST_MARKS))
+        if marks < _LIST_ITEMS - 1:
+            return False  # every separator holds one of these marks: too few items
+        # At most marks + 1 items hold all but marks + 1 of the words: one item has more than 6.
+        if len(text.split()) - marks - 1 > _LIST_ITEM_WORDS * (marks + 1):
+            return False
         items = [i.strip() for i in re.split(r"\s*[,|;•·]\s*|\s+-\s+", text.rstrip(".")) if i.strip()]
-        if len(items) < _LIST_ITEMS or any(len(i.split()) > 6 for i in items):
+        if len(items) < _LIST_ITEMS or any(len(i.split()) > _LIST_ITEM_WORDS for i in items):
             return False
         stop = stopwords()
         counts: Counter[str] = Counter()
@@ -147,11 +167,16 @@ class KeywordStuffing(Rule):
         return shared >= _LIST_SHARED * len(items)
 
     @staticmethod
-    def _dense_paragraph(article: Article, block: Block) -> bool:
-        text = article.block_text(block)
-        words = words_in(text)
-        if len(words) < _PARAGRAPH_MIN_WORDS or not re.search(r"[.!?]", text):
-            return False  # too short, or a caption or credit line rather than written prose
+    def _dense_paragraph(article: Article, number: int) -> bool:
+        words = block_words(article)[number]
+        if len(words) < _PARAGRAPH_MIN_WORDS:
+            return False
+        block = article.blocks[number]
+        if not _SENTENCE_MARK.search(article.text, block.start, block.end):
+            return False  # a caption or credit line rather than written prose
+        # Flagging needs a phrase four times, so some pair of words four times.
+        if max(_ngram_counts(words, 2).values()) < _PARAGRAPH_REPEATS:
+            return False
         stop = stopwords()
         for n in (2, 3):
             share, gram = top_ngram_fraction(words, n)
@@ -164,12 +189,25 @@ class KeywordStuffing(Rule):
 
     @staticmethod
     def _whole_article(article: Article, ctx: RuleContext) -> None:
-        words = [m.group(0).lower() for m in _WORD.finditer(article.text)]
-        if len(words) < int(ctx.options.get("min_article_words", _MIN_ARTICLE_WORDS)):
+        found = _WORD.findall(article.text)
+        if len(found) < int(ctx.options.get("min_article_words", _MIN_ARTICLE_WORDS)) or not found:
             return
+        # One lower() of the joined words equals lower() of each: a space ends every case context.
+        words = " ".join(found).lower().split(" ")
+        total = sum(map(len, words))
+        longest = max(map(len, words))
+        most = len(words)  # no n-gram occurs more often than the most frequent shorter one
         for n, threshold in _TOP_NGRAM.items():
-            share, gram = top_ngram_fraction(words, n)
-            if gram is not None and share > threshold:
+            # No n-gram weighs more than n of the longest word: skip when even that stays under the limit.
+            if len(words) < n or n * longest * most / total <= threshold:
+                continue
+            counts = _ngram_counts(words, n)
+            most = count = max(counts.values())
+            if count < 2 or n * longest * count / total <= threshold:
+                continue
+            gram = _heaviest(counts, count)
+            share = _char_weight(gram) * count / total
+            if share > threshold:
                 phrase = " ".join(gram)
                 ctx.report_article(
                     f"\"{phrase}\" covers {share:.0%} of the article's text (the web-text quality limit for "
