@@ -20,7 +20,9 @@ What it leaves alone
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from contentlint.document import Article
@@ -30,7 +32,9 @@ from contentlint.rules.builtin.spam._shared import (
     data_list,
     deletion_fix,
     ends_sentence,
+    facts,
     line_deletion_fix,
+    lowered_text,
     stem,
     stopwords,
 )
@@ -56,8 +60,9 @@ def _wh_governors() -> frozenset[str]:
 class _Sentence:
     """The words of one sentence, and whether only white space separates each from the next."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, lowered: str) -> None:
         self.text = text
+        self.lowered = lowered  # text.lower(), indexed with offsets of text as it always was
         self.tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
         self.words = [text[s:e].lower().replace("’", "'") for s, e in self.tokens]
         self.joined = [
@@ -82,11 +87,32 @@ def find_insertions(article: Article) -> list[tuple[int, int]]:
 def find_insertions_with_seams(article: Article) -> list[tuple[int, int, bool]]:
     """Like :func:`find_insertions`, with whether both ends of each insertion are certain (a fix
     that deletes it is safe)."""
+    known = facts(article)
+    if known.insertions is None:
+        known.insertions = _find_insertions(article)
+    return list(known.insertions)
+
+
+def _find_insertions(article: Article) -> list[tuple[int, int, bool]]:
+    opener, head, tail, _, _ = _shapes()
+    text = article.text
+    lowered = lowered_text(article)
+    # A query starts where an opener, head or tail matches; only sentences holding such a place
+    # can hold one, so only they are split into words.
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+    questions = _sentences_touched(starts, opener.finditer(text))
+    commercial = _sentences_touched(starts, tail.finditer(lowered))
+    if any(word in lowered for word in _head_words()):
+        commercial |= _sentences_touched(starts, head.finditer(lowered))
     found: list[tuple[int, int, bool]] = []
-    for sentence in article.sentences:
-        words = _Sentence(article.text, sentence.start, sentence.end)
-        found.extend(_question_queries(words))
-        found.extend(_commercial_queries(words))
+    for number in sorted(questions | commercial):
+        sentence = sentences[number]
+        words = _Sentence(text, sentence.start, sentence.end, lowered)
+        if number in questions:
+            found.extend(_question_queries(words))
+        if number in commercial:
+            found.extend(_commercial_queries(words))
     found.sort()
     merged: list[tuple[int, int, bool]] = []
     for start, end, certain in found:
@@ -96,6 +122,23 @@ def find_insertions_with_seams(article: Article) -> list[tuple[int, int, bool]]:
         else:
             merged.append((start, end, certain))
     return merged
+
+
+def _sentences_touched(starts: list[int], matches: Iterator[re.Match[str]]) -> set[int]:
+    """Numbers of the sentences (by their ``starts``) overlapping a match: a place where the pattern
+    matches is either the start of a match found by a scan or inside one."""
+    touched: set[int] = set()
+    for match in matches:
+        first = max(bisect.bisect_right(starts, match.start()) - 1, 0)
+        last = bisect.bisect_left(starts, max(match.end(), match.start() + 1))
+        touched.update(range(first, min(last, len(starts))))
+    return touched
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> tuple[str, ...]:
+    """The first word of each commercial head: the lower-cased text holds one where a head matches."""
+    return tuple({h.split()[0] for h in data_list("spam-search", "commercial_heads")})
 
 
 def _question_queries(s: _Sentence) -> list[tuple[int, int, bool]]:
@@ -134,7 +177,7 @@ def _commercial_queries(s: _Sentence) -> list[tuple[int, int, bool]]:
     _, head, tail, nouns, providers = _shapes()
     stop = stopwords()
     spans = []
-    lowered = s.text.lower()
+    lowered = s.lowered
     for i in range(len(s.tokens)):
         if not s.lower(i):
             continue
