@@ -12,18 +12,55 @@ What it leaves alone
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import data_list, maps_verbatim
+from contentlint.rules.builtin.spam._shared import block_words, data_list, maps_verbatim
 from contentlint.text.context import is_quoted
 
 # A word, or a phrase of up to three words ("cbd oil cbd oil"), written twice in a row.
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 _DOUBLED = re.compile(rf"(?<![\w'’-])({_WORD}(?:[ \t]+{_WORD}){{0,2}})([ \t\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+
+
+_TOKEN = re.compile(_WORD)
+# Case-insensitive back-references equate no two characters that this key tells apart (checked
+# over every Unicode character): lower() after folding the letters it would not fold alike.
+_UNKEYED = "İıſΣς"
+_KEY = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "Σ": "σ", "ς": "σ"})
+
+
+def _doubling_blocks(article: Article) -> list[int]:
+    """Numbers of the blocks that may hold a doubling: a test on the words alone that every
+    doubling :data:`_DOUBLED` finds passes (its words are whole words of the block)."""
+    text = article.text
+    if text.isascii() or not any(ch in text for ch in _UNKEYED):
+        # The shared lower-cased words (apostrophes made straight) equal the keys here.
+        return [n for n, words in enumerate(block_words(article)) if _repeats(words)]
+    return [n for n, b in enumerate(article.blocks) if _repeats(_keys(_TOKEN.findall(text, b.start, b.end)))]
+
+
+def _keys(found: list[str]) -> list[str]:
+    if not found:
+        return []
+    return " ".join(found).translate(_KEY).lower().split(" ")
+
+
+def _repeats(words: list[str]) -> bool:
+    """A word, or a run of two or three words, equals the one right after it."""
+    if len(words) < 2:
+        return False
+    if any(map(operator.eq, words, words[1:])):
+        return True
+    two = list(map(operator.eq, words, words[2:]))
+    if any(map(operator.and_, two, two[1:])):
+        return True
+    three = list(map(operator.eq, words, words[3:]))
+    return any(map(all, zip(three, three[1:], three[2:], strict=False)))
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +110,9 @@ class RepeatedWord(Rule):
 
         text = article.text
         inserted: list[tuple[int, int]] | None = None
-        for block in article.blocks:
+        blocks = article.blocks
+        for number in _doubling_blocks(article):
+            block = blocks[number]
             for match in _DOUBLED.finditer(text, block.start, block.end):
                 first, second = match.group(1), match.group(3)
                 if first.lower() in _grammatical():
