@@ -141,3 +141,12 @@ def test_distributions_without_the_group_are_not_read(tmp_path: Path, monkeypatc
     monkeypatch.setattr(sys, "meta_path", standard)  # other tests may leave finders of their own
     assert not registry._may_declare_plugins()
     assert list(registry._plugin_rules()) == []
+
+
+def test_a_ruleset_with_rules_not_yet_built_can_be_pickled() -> None:
+    import pickle
+
+    ruleset = RuleSet(Config(select=("CLAIM002",)))
+    copy = pickle.loads(pickle.dumps(ruleset))
+    assert [a.rule.meta.code for a in copy.active] == ["CLAIM002"]
+    assert copy.registry.get("reading-grade") is not None

@@ -24,7 +24,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from contentlint.errors import RulePackError
@@ -179,16 +179,13 @@ def _imported_rules(module_name: str) -> Iterator[tuple[Rule, str]]:
         yield rule_class(), f"module {module_name}"
 
 
-def _index_loader(module_name: str, class_name: str) -> Callable[[], Rule]:
-    def load() -> Rule:
-        module = importlib.import_module(module_name)
-        for rule_class in getattr(module, "RULES", ()):
-            if rule_class.__name__ == class_name:
-                rule: Rule = rule_class()
-                return rule
-        raise RulePackError(f"module {module_name}: no rule class {class_name} (run {REGENERATE_INDEX_COMMAND})")
-
-    return load
+def _load_indexed_rule(module_name: str, class_name: str) -> Rule:
+    module = importlib.import_module(module_name)
+    for rule_class in getattr(module, "RULES", ()):
+        if rule_class.__name__ == class_name:
+            rule: Rule = rule_class()
+            return rule
+    raise RulePackError(f"module {module_name}: no rule class {class_name} (run {REGENERATE_INDEX_COMMAND})")
 
 
 def _add_builtin_rules(registry: Registry) -> None:
@@ -208,7 +205,7 @@ def _add_builtin_rules(registry: Registry) -> None:
         if known is not None and known[0] == source_crc(path):
             for class_name, *fields in known[1]:
                 key = RuleKey(*fields)  # type: ignore[arg-type]
-                registry.add_lazy(key, f"module {module_name}", _index_loader(module_name, class_name))
+                registry.add_lazy(key, f"module {module_name}", partial(_load_indexed_rule, module_name, class_name))
         else:
             for rule, origin in _imported_rules(module_name):
                 registry.add(rule, origin)
