@@ -21,6 +21,13 @@ _SPACES = frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
 _SPACE_CLASS = "[" + "".join(sorted(_SPACES)) + "]"
 _SPACE_RUN = re.compile(_SPACE_CLASS + "+")
 _LONG_SPACE_RUN = re.compile(_SPACE_CLASS + "{2,}")
+_OTHER_SPACES = tuple(sorted(_SPACES - {" "}))
+
+
+def _needs_collapsing(text: str) -> bool:
+    """Whether ``text`` has white space other than single spaces (a few ``in`` tests cost far
+    less than a regular-expression pass over the text)."""
+    return "  " in text or any(space in text for space in _OTHER_SPACES)
 
 
 class ProseBuilder:
@@ -77,7 +84,7 @@ class ProseBuilder:
             self.open_block("paragraph")
         # Each run of white space becomes one space standing for the run's first character; at
         # the start of a block or after a space, none.
-        collapsed = _SPACE_RUN.sub(" ", text)
+        collapsed = _SPACE_RUN.sub(" ", text) if _needs_collapsing(text) else text
         long_runs = list(_LONG_SPACE_RUN.finditer(text)) if len(collapsed) != len(text) else []
         copied_from = 0
         if collapsed[0] == " " and (self._length == self._block_start or self._last_char() == " "):

@@ -282,10 +282,15 @@ class Article:
         return -1
 
     @cached_property
-    def words(self) -> list[Word]:
+    def word_spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every word, as :attr:`words` without building an object per word."""
         from contentlint.text.words import find_words
 
-        return [Word(s, e) for s, e in find_words(self.text)]
+        return find_words(self.text)
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [Word(s, e) for s, e in self.word_spans]
 
     @property
     def prose_blocks(self) -> list[Block]:

@@ -142,12 +142,12 @@ def _word_range(article: Article, start: int, end: int) -> tuple[int, int]:
     """Indexes ``lo:hi`` of ``article.words`` lying inside ``text[start:end]``."""
     starts = _starts.get(article)
     if starts is None:
-        starts = [w.start for w in article.words]
+        starts = [s for s, _ in article.word_spans]
         _starts[article] = starts
-    words = article.words
+    words = article.word_spans
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end, lo)
-    while hi > lo and words[hi - 1].end > end:
+    while hi > lo and words[hi - 1][1] > end:
         hi -= 1
     return lo, hi
 
@@ -160,7 +160,7 @@ def sentence_words(article: Article, start: int, end: int) -> list[str]:
     """Words of ``article.text[start:end]``, leaving out URLs and e-mail addresses."""
     text = article.text
     lo, hi = _word_range(article, start, end)
-    spans = [(w.start, w.end) for w in article.words[lo:hi]]
+    spans = article.word_spans[lo:hi]
     if _has_link(text[start:end]):
         links = [m.span() for m in _URL.finditer(text, start, end)]
         spans = [(s, e) for s, e in spans if not any(ls <= s < le for ls, le in links)]

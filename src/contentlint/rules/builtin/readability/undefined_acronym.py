@@ -22,8 +22,11 @@ What it leaves alone
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
+from functools import cache
+from typing import overload
 
 from contentlint.document import Article
 from contentlint.findings import Severity
@@ -143,27 +146,27 @@ class UndefinedAcronym(Rule):
         allowed |= {str(a).upper() for a in ctx.options.get("extra_allow", ())}
         text = article.text
         seen: set[str] = set()
-        earlier: list[list[str]] | None = None
-        words = article.words
+        spans = article.word_spans
+        earlier: WordParts | None = None
         for match in _CANDIDATE.finditer(text):
-            index = bisect.bisect_right(words, match.start(), key=lambda w: w.start) - 1
-            if index < 0 or words[index].start != match.start():
+            index = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
+            if index < 0 or spans[index][0] != match.start():
                 continue  # inside a word ("mRNA"), not the start of one
-            word = words[index]
-            acronym = acronym_of(text[word.start : word.end])
+            start, end = spans[index]
+            acronym = acronym_of(text[start:end])
             if acronym is None or acronym in seen or acronym.upper() in allowed:
                 continue
-            block = article.block_at(word.start)
-            if block < 0 or article.blocks[block].kind == "heading" or self._shouting(article, word.start):
+            block = article.block_at(start)
+            if block < 0 or article.blocks[block].kind == "heading" or self._shouting(article, start):
                 continue
             seen.add(acronym)
-            if self._defined_here(text, word.start, word.end, acronym):
+            if self._defined_here(text, start, end, acronym):
                 continue
             if earlier is None:
-                earlier = word_initials(article)
+                earlier = WordParts(text, spans)
             if spelled_out_before(earlier, index, acronym):
                 continue
-            later = self._defined_later(article, word.end, acronym)
+            later = self._defined_later(article, end, acronym)
             if later is None:
                 message = f"\"{acronym}\" is not spelled out anywhere in the article."
                 suggestion = (
@@ -173,7 +176,7 @@ class UndefinedAcronym(Rule):
             else:
                 message = f"\"{acronym}\" is used before it is spelled out (line {later})."
                 suggestion = f"Spell out \"{acronym}\" here, at its first use, instead of on line {later}."
-            ctx.report(word.start, word.end, message, suggestion)
+            ctx.report(start, end, message, suggestion)
 
     @staticmethod
     def _shouting(article: Article, at: int) -> bool:
@@ -212,40 +215,80 @@ class UndefinedAcronym(Rule):
             at = text.find(acronym, end)
         return None
 
-def word_initials(article: Article) -> list[list[str]]:
-    """Each word of the article as its lower-case parts ("N-methyl-D-aspartate" -> n, methyl, d, aspartate)."""
-    text = article.text
-    initials: list[list[str]] = []
-    for w in article.words:
-        word = text[w.start : w.end].lower()
-        initials.append([word] if word.isalnum() else _WORD_PARTS.findall(word))
-    return initials
+
+class WordParts(Sequence[list[str]]):
+    """The article's words as their lower-case parts ("N-methyl-D-aspartate" -> n, methyl, d,
+    aspartate), each worked out when first asked for: only words near a possible spelling-out are."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+        self._text = text
+        self._spans = spans
+        self._parts: dict[int, list[str]] = {}
+        self._initials: str | None = None
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        parts = self._parts.get(index)
+        if parts is None:
+            start, end = self._spans[index]
+            word = self._text[start:end].lower()
+            parts = self._parts[index] = [word] if word.isalnum() else _WORD_PARTS.findall(word)
+        return parts
+
+    def may_start_with(self, letter: str, count: int) -> list[int]:
+        """Numbers under ``count`` of the words whose first part may start with ``letter`` (a-z)."""
+        if self._initials is None:
+            initials = "".join([self._text[start] for start, _ in self._spans]).lower()
+            # a character that lower-cases to two ("İ") would shift the string: then try every word
+            self._initials = initials if len(initials) == len(self._spans) else ""
+        if not self._initials and self._spans:
+            return list(range(count))
+        # a word's first part starts with its first letter when that is a-z or 0-9; any other
+        # first character (an accented letter) is checked in full
+        return [m.start() for m in _initial_pattern(letter).finditer(self._initials, 0, count)]
+
+
+@cache
+def _initial_pattern(letter: str) -> re.Pattern[str]:
+    return re.compile(f"[^a-z0-9]|{re.escape(letter)}")
 
 
 def spelled_out_before(words: Sequence[list[str]], count: int, acronym: str) -> bool:
-    """Whether the first ``count`` of ``words`` (from :func:`word_initials`) spell ``acronym`` by initials."""
+    """Whether the first ``count`` of ``words`` (each word as its lower-case parts, see
+    :class:`WordParts`) spell ``acronym`` by initials."""
     letters = [ch.lower() for ch in acronym if ch.isalpha()]
     if not letters:
         return True
     first = letters[0]
-    before = words[:count]
-    return any(parts and parts[0][0] == first and _spells(letters, 0, before, index)
-               for index, parts in enumerate(before))
+    count = min(count, len(words))
+    places = words.may_start_with(first, count) if isinstance(words, WordParts) else range(count)
+    return any(words[index] and words[index][0][0] == first and _spells(letters, 0, words, index, count)
+               for index in places)
 
 
-def _spells(letters: Sequence[str], at: int, words: Sequence[list[str]], index: int) -> bool:
+def _spells(letters: Sequence[str], at: int, words: Sequence[list[str]], index: int, count: int) -> bool:
     if at == len(letters):
         return True
-    if index >= len(words) or not words[index]:
+    if index >= count or not words[index]:
         return False
     parts = words[index]
     # a hyphenated word may give one initial or one for each of its leading parts
     for used in range(1, len(parts) + 1):
         if at + used > len(letters) or parts[used - 1][0] != letters[at + used - 1]:
             break
-        if _spells(letters, at + used, words, index + 1):
+        if _spells(letters, at + used, words, index + 1, count):
             return True
-    return parts[0] in _MINOR_WORDS and at > 0 and _spells(letters, at, words, index + 1)
+    return parts[0] in _MINOR_WORDS and at > 0 and _spells(letters, at, words, index + 1, count)
 
 
 RULES = [UndefinedAcronym]
