@@ -75,13 +75,15 @@ def _sequence(items: Any, anchored: bool = False, followed: bool = False) -> Lit
 # list and a set of the article's words answer those without searching the text.
 ANCHOR = "\x00"
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# ASCII characters outside the runs (not the mark, which never stands in a pattern's literal)
+_OUTSIDE_CODES = frozenset(code for code in range(1, 128) if chr(code).lower() not in _RUN_CHARS)
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT))
 
 
 def _outside_runs(op: Any, arg: Any) -> bool:
     """Whether every character ``op`` can match lies outside the runs of [a-z0-9] in lowered text."""
     if op is _C.LITERAL:
-        return arg != 0 and chr(arg).isascii() and chr(arg).lower() not in _RUN_CHARS
+        return arg in _OUTSIDE_CODES
     if op is _C.IN:
         return all(
             (kind is _C.LITERAL and _outside_runs(kind, value))
@@ -201,7 +203,7 @@ def _required_sets(items: Any, anchored: bool = False, followed: bool = False) -
                 if not run:
                     run_anchored = anchored
                 run += ch
-                anchored = _outside_runs(op, arg)
+                anchored = arg in _OUTSIDE_CODES
                 continue
         rest = items[index + 1 :]
         if run:
@@ -240,6 +242,12 @@ def _branch(alternatives: Any, anchored: bool = False, followed: bool = False) -
 
 def _minimal(strings: set[str]) -> Literals:
     """Drop any string that contains another one of the set: finding the shorter one suffices."""
+    return _minimal_of(frozenset(strings))
+
+
+@lru_cache(maxsize=4096)
+def _minimal_of(strings: Literals) -> Literals:
+    # the same word family stands in many patterns: worked out once
     kept: list[str] = []
     for s in sorted(strings, key=len):
         if not any(k in s for k in kept):
