@@ -4,7 +4,7 @@ Module -> (CRC-32 of its source, its rules: (class, code, name, category, aliase
 """
 
 MODULES = {
-    'contentlint.rules.builtin.attribution.metadata': (2927886787, (
+    'contentlint.rules.builtin.attribution.metadata': (1049527490, (
     )),
     'contentlint.rules.builtin.attribution.missing_author': (1268234792, (
         ('MissingAuthor', 'ATTR002', 'missing-author', 'attribution', (), True, 'builtin'),
@@ -24,9 +24,9 @@ MODULES = {
     )),
     'contentlint.rules.builtin.claims._base': (1895471693, (
     )),
-    'contentlint.rules.builtin.claims._evidence': (313816730, (
+    'contentlint.rules.builtin.claims._evidence': (3205918458, (
     )),
-    'contentlint.rules.builtin.claims._lexicon': (1152914690, (
+    'contentlint.rules.builtin.claims._lexicon': (455897778, (
     )),
     'contentlint.rules.builtin.claims.cure_claim': (1462121474, (
         ('CureClaim', 'CLAIM002', 'cure-claim', 'claims', (), True, 'builtin'),
@@ -40,10 +40,10 @@ MODULES = {
     'contentlint.rules.builtin.claims.evidence_causal_language': (3429123919, (
         ('CausalLanguageForAssociation', 'CLAIM051', 'causal-language-for-association', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.evidence_early_settled': (30885005, (
+    'contentlint.rules.builtin.claims.evidence_early_settled': (3747514946, (
         ('EarlyEvidenceAsSettled', 'CLAIM052', 'early-evidence-as-settled', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.evidence_limitations': (932084139, (
+    'contentlint.rules.builtin.claims.evidence_limitations': (1515696100, (
         ('StudyLimitationsNotStated', 'CLAIM054', 'study-limitations-not-stated', 'claims', (), False, 'builtin'),
     )),
     'contentlint.rules.builtin.claims.guaranteed_results': (3464219638, (
@@ -75,7 +75,7 @@ MODULES = {
     'contentlint.rules.builtin.claims.unsourced_statistic': (442815526, (
         ('UnsourcedStatistic', 'CLAIM006', 'unsourced-statistic', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.weight_loss_red_flag': (2848765666, (
+    'contentlint.rules.builtin.claims.weight_loss_red_flag': (3150109658, (
         ('WeightLossRedFlag', 'CLAIM007', 'weight-loss-red-flag', 'claims', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.grammar.languagetool': (733747910, (
@@ -101,7 +101,7 @@ MODULES = {
         ('StockPhrasePadding', 'READ050', 'stock-phrase-padding', 'readability', (), True, 'builtin'),
         ('StockPhrase', 'READ051', 'stock-phrase', 'readability', (), False, 'builtin'),
     )),
-    'contentlint.rules.builtin.readability.undefined_acronym': (3260522861, (
+    'contentlint.rules.builtin.readability.undefined_acronym': (349172766, (
         ('UndefinedAcronym', 'READ003', 'undefined-acronym', 'readability', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.safety.crisis_resource': (1535443514, (
@@ -118,18 +118,20 @@ MODULES = {
     'contentlint.rules.builtin.safety.suicide_language': (1473016748, (
         ('UnsafeSuicideLanguage', 'SAFETY004', 'unsafe-suicide-language', 'safety', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam._shared': (1045809898, (
+    'contentlint.rules.builtin.spam._literals': (1011560272, (
     )),
-    'contentlint.rules.builtin.spam.call_to_action': (3102937426, (
+    'contentlint.rules.builtin.spam._shared': (2418152426, (
+    )),
+    'contentlint.rules.builtin.spam.call_to_action': (1240390090, (
         ('CallToAction', 'SPAM001', 'call-to-action', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.commercial_plug': (2195280060, (
+    'contentlint.rules.builtin.spam.commercial_plug': (3003233946, (
         ('CommercialPlug', 'SPAM002', 'commercial-plug', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.contact_details': (63403658, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.keyword_stuffing': (1729153282, (
+    'contentlint.rules.builtin.spam.keyword_stuffing': (2577205074, (
         ('KeywordStuffing', 'SPAM006', 'keyword-stuffing', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.off_topic_first_line': (2310467680, (
@@ -138,13 +140,13 @@ MODULES = {
     'contentlint.rules.builtin.spam.page_chrome': (2850621348, (
         ('PageChrome', 'SPAM007', 'page-chrome', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.repeated_word': (979824845, (
+    'contentlint.rules.builtin.spam.repeated_word': (653534974, (
         ('RepeatedWord', 'SPAM005', 'repeated-word', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.search_phrase': (446860642, (
+    'contentlint.rules.builtin.spam.search_phrase': (3148241660, (
         ('SearchPhraseInsertion', 'SPAM004', 'search-phrase-insertion', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.spinner_artifacts': (3763079815, (
+    'contentlint.rules.builtin.spam.spinner_artifacts': (1243989735, (
         ('SpinnerArtifacts', 'SPAM009', 'spinner-artifacts', 'spam', (), True, 'builtin'),
     )),
 }
