@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from contentlint.document import parse
-from contentlint.rules.prefilter import ANCHOR, candidate_blocks, may_match, required_literal_sets, required_literals
+from contentlint.rules.prefilter import (
+    ANCHOR,
+    candidate_blocks,
+    compile_pattern,
+    may_match,
+    required_literal_sets,
+    required_literals,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -71,3 +78,14 @@ def test_a_word_start_literal_is_not_found_inside_a_word() -> None:
     assert candidate_blocks(parse("Secure it.\n\nA cure.", "txt", "a.txt"), [pattern]) == {1}
     inside = re.compile(r"cure", re.I)
     assert candidate_blocks(parse("Secure the lid.", "txt", "a.txt"), [inside]) == {0}
+
+
+def test_compile_pattern_builds_what_re_compile_builds() -> None:
+    source = r"(?<![\w'’-])(?P<claim>(?:cures?|heals?)\s+(?:your\s+)?(?:depression|anxiety))(?![\w'’])"
+    pattern = compile_pattern(source, re.IGNORECASE)
+    expected = re.compile(source, re.IGNORECASE)
+    assert pattern == expected
+    assert pattern.pattern == expected.pattern
+    assert (pattern.flags, pattern.groupindex) == (expected.flags, expected.groupindex)
+    assert required_literal_sets(pattern) == required_literal_sets(expected)
+    assert pattern.search("It cures your Anxiety.") is not None

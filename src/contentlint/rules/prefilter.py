@@ -11,6 +11,7 @@ decides every match, so findings are exactly what they would be without the filt
 
 from __future__ import annotations
 
+import _sre as _sre_engine  # type: ignore[import-not-found]
 import bisect
 import enum
 import re
@@ -21,9 +22,11 @@ from typing import Any
 
 from contentlint.document import Article
 
-try:  # the parser behind ``re``: public as sre_parse before Python 3.11
+try:  # the parser and compiler behind ``re``: public as sre_parse and sre_compile before Python 3.11
+    from re import _compiler  # type: ignore[attr-defined]
     from re import _parser as _sre  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
+    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_parse as _sre  # type: ignore[no-redef]
 
 _C = _sre  # constants (LITERAL, BRANCH...) are re-exported by the parser module
@@ -32,6 +35,13 @@ _MIN_USEFUL = 2  # shorter literals occur everywhere and filter nothing
 Literals = frozenset[str]
 
 
+def _ops(items: Any) -> list[Any]:
+    """The (op, argument) pairs of a parsed sequence (its list itself: indexing one by one is slow)."""
+    data = getattr(items, "data", None)
+    return data if isinstance(data, list) else list(items)
+
+
+@lru_cache(maxsize=4096)
 def _fold(code: int) -> str | None:
     """The lower-case form of a literal character, or None when case folding could change its
     length or match characters outside ASCII (then it cannot take part in a plain ``find``)."""
@@ -126,7 +136,7 @@ def _sets_anchor(op: Any, arg: Any, anchored: bool) -> bool:
 
 
 def _end_anchor(items: Any, anchored: bool) -> bool:
-    for op, arg in items:
+    for op, arg in _ops(items):
         anchored = _sets_anchor(op, arg, anchored)
     return anchored
 
@@ -134,7 +144,7 @@ def _end_anchor(items: Any, anchored: bool) -> bool:
 def _next_outside(items: Any, followed: bool) -> bool:
     """Whether, after a letter or digit, the next character the sequence ``items`` matches is
     outside the runs of [a-z0-9] (``followed``: the same for what comes after the sequence)."""
-    items = list(items)
+    items = _ops(items)
     for index, (op, arg) in enumerate(items):
         if op is _C.LITERAL or op is _C.IN:
             return _outside_runs(op, arg)
@@ -169,10 +179,10 @@ def _next_outside(items: Any, followed: bool) -> bool:
 
 def _excludes_word_character(body: Any) -> bool:
     """Whether a negative lookahead over ``body`` rules out a word character next."""
-    body = list(body)
+    body = _ops(body)
     alternatives = body[0][1][1] if len(body) == 1 and body[0][0] is _C.BRANCH else [body]
     for alternative in alternatives:
-        alternative = list(alternative)
+        alternative = _ops(alternative)
         if len(alternative) == 1 and alternative[0][0] is _C.IN and any(
             kind is _C.CATEGORY and value in (_C.CATEGORY_WORD, _C.CATEGORY_UNI_WORD)
             for kind, value in alternative[0][1]
@@ -192,7 +202,7 @@ def _required_sets(items: Any, anchored: bool = False, followed: bool = False) -
     hold at once: "lose ... without ... diet" needs a "lose" form, "without" and a diet word).
     ``anchored``/``followed``: the character before/after the sequence is outside the runs of
     [a-z0-9]."""
-    items = list(items)
+    items = _ops(items)
     candidates: list[Literals] = []
     run = ""
     run_anchored = False
@@ -267,15 +277,54 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
 def required_literal_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
     """Sets of lower-case strings such that every match of ``pattern`` contains a member of each
     set; empty when the pattern guarantees no literal."""
+    known = _SETS_OF_COMPILED.get(pattern)
+    if known is not None:
+        return known
     if pattern.flags & re.VERBOSE:
         return ()
     try:
         tree = _sre.parse(pattern.pattern, pattern.flags)
     except Exception:  # pragma: no cover - compiled already, so this should not happen
         return ()
+    return _sets_of_tree(tree)
+
+
+def _sets_of_tree(tree: Any) -> tuple[Literals, ...]:
     # the most selective sets first, so that an empty intersection is found early
     found = {_minimal(set(literals)) for literals in _required_sets(tree)}
     return tuple(sorted(found, key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+
+
+_SETS_OF_COMPILED: dict[re.Pattern[str], tuple[Literals, ...]] = {}
+
+
+@lru_cache(maxsize=1024)
+def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, reading the literal sets from the same parse.
+
+    Large lexicon patterns cost most of their set-up in the parse, which ``re.compile`` and
+    :func:`required_literal_sets` would otherwise each do. The pattern is built the way
+    ``re.compile`` builds it (equal to its result); any difference in the interpreter's
+    internals falls back to ``re.compile``.
+    """
+    flags = int(flags)  # as ``re.compile`` does: the compiler is slow with RegexFlag members
+    if flags & re.VERBOSE:
+        return re.compile(source, flags)
+    try:
+        tree = _sre.parse(source, flags)
+        sets = _sets_of_tree(tree)
+        code = _compiler._code(tree, flags)
+        state = tree.state
+        index_group: list[str | None] = [None] * state.groups
+        for name, number in state.groupdict.items():
+            index_group[number] = name
+        pattern: re.Pattern[str] = _sre_engine.compile(
+            source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(index_group)
+        )
+    except Exception:  # pragma: no cover - another interpreter's internals
+        return re.compile(source, flags)
+    _SETS_OF_COMPILED.setdefault(pattern, sets)
+    return pattern
 
 
 # --- per-article lookups ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from contentlint.rules.data import load_yaml_data
+from contentlint.rules.prefilter import compile_pattern
 
 _UNINFLECTED_HEADS = frozenset({"is", "are", "was", "were", "be", "has", "have", "had"})
 
@@ -83,4 +84,4 @@ def verb_family(key: str) -> str:
 
 def compile_words(body: str) -> re.Pattern[str]:
     """``body`` as a case-insensitive pattern that starts and ends on word boundaries."""
-    return re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|[-‐]\w)", re.IGNORECASE)
+    return compile_pattern(rf"(?<![\w'’-]){body}(?![\w'’]|[-‐]\w)", re.IGNORECASE)
