@@ -2,18 +2,26 @@
 
 Each format is a module exposing ``render(run, options) -> str``; it is imported only when used,
 so a run that prints text never pays for SARIF. To add a format, add one line to ``_RENDERERS``.
+
+A format that can be written one file at a time also exposes ``Writer`` (see :class:`ReportWriter`):
+the command line hands it each file's result as it arrives and keeps only :class:`Totals`, so a
+run's memory does not grow with its findings. Its output is byte for byte what ``render`` gives.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Mapping
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from contentlint.findings import CATEGORIES, Severity
 
 if TYPE_CHECKING:
-    from contentlint.findings import FileResult, Finding, RunResult
+    from contentlint.findings import FileError, FileResult, Finding, RunResult
 
 # format name -> module that renders it (each module defines ``render(run, options)``)
 _RENDERERS: dict[str, str] = {
@@ -78,6 +86,104 @@ def renderer(fmt: str) -> Renderer:
         raise ValueError(f"unknown report format {fmt!r} (use one of: {known})") from None
     module = importlib.import_module(module_name)
     return cast(Renderer, module.render)
+
+
+Write = Callable[[str], None]
+
+
+class ReportWriter(Protocol):
+    """A report written as results arrive: ``add`` each file's result in run order (with its
+    decoded text when snippets or source lines are wanted), then ``finish`` with the totals."""
+
+    def add(self, result: FileResult, source: str | None = None) -> None: ...
+
+    def finish(self, totals: Totals) -> None: ...
+
+
+WriterFactory = Callable[[Write, "Mapping[str, Any]", str, ReportOptions], ReportWriter]
+
+
+def writer(
+    fmt: str, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions
+) -> ReportWriter | None:
+    """A writer of format ``fmt`` sending its text to ``write``; ``None`` when the format needs
+    every result at once (the HTML report ranks articles, the Markdown summary picks the worst)."""
+    renderer(fmt)  # an unknown format fails the same way as with render
+    factory = getattr(importlib.import_module(_RENDERERS[fmt]), "Writer", None)
+    return None if factory is None else cast(WriterFactory, factory)(write, rules, version, options)
+
+
+@dataclass(slots=True)
+class Totals:
+    """What summaries and the exit status need of a run, counted one file at a time."""
+
+    checked: int = 0
+    unreadable: int = 0
+    findings: int = 0
+    severities: Counter[Severity] = field(default_factory=Counter)
+    categories: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    rules: dict[str, int] = field(default_factory=dict)
+    errors: list[FileError] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, results: Iterable[FileResult]) -> Totals:
+        totals = cls()
+        for result in results:
+            totals.add(result)
+        return totals
+
+    def add(self, result: FileResult) -> None:
+        if result.error is None:
+            self.checked += 1
+        else:
+            self.unreadable += 1
+            self.errors.append(result.error)
+        # in report order, so categories outside CATEGORIES are listed as the reports meet them
+        for finding in ordered_findings(result):
+            self.findings += 1
+            self.severities[finding.severity] += 1
+            self.categories[finding.category] = self.categories.get(finding.category, 0) + 1
+            self.rules[finding.rule] = self.rules.get(finding.rule, 0) + 1
+
+    def failed(self, fail_on: Severity | None) -> bool:
+        """Whether a finding is at least as severe as ``fail_on`` (never when it is ``None``)."""
+        if fail_on is None:
+            return False
+        return any(count and severity.rank >= fail_on.rank for severity, count in self.severities.items())
+
+
+class Spool:
+    """Text kept for the end of a report, in memory while small and in a temporary file after."""
+
+    _IN_MEMORY = 1 << 20
+    _CHUNK = 1 << 20
+
+    def __init__(self) -> None:
+        # closed by chunks(), which reads it back
+        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=self._IN_MEMORY, mode="w+", encoding="utf-8", newline=""
+        )
+
+    def write(self, text: str) -> None:
+        self._file.write(text)
+
+    def chunks(self) -> Iterator[str]:
+        """What was written, in pieces of about a megabyte; the spool is closed afterwards."""
+        with self._file:
+            self._file.seek(0)
+            while chunk := self._file.read(self._CHUNK):
+                yield chunk
+
+    def copy_to(self, write: Write) -> None:
+        for chunk in self.chunks():
+            write(chunk)
+
+
+def json_array_item(text: str, depth: int, *, first: bool) -> str:
+    """An item of an indented JSON array ``depth`` levels deep, as ``json.dumps(indent=2)`` places
+    it (``text`` is the item dumped on its own): after the opening bracket or a comma."""
+    indent = "  " * depth
+    return ("\n" if first else ",\n") + indent + text.replace("\n", "\n" + indent)
 
 
 def ordered_findings(result: FileResult) -> list[Finding]:

@@ -10,26 +10,51 @@ shown as visible escapes so they cannot reach the log viewer.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from contentlint.findings import Finding, RunResult, Severity
-from contentlint.reports import ReportOptions, neutralise, ordered_findings
+from contentlint.findings import FileResult, Finding, RunResult, Severity
+from contentlint.reports import ReportOptions, Totals, Write, neutralise, ordered_findings
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
-    root = Path(os.path.abspath(options.cwd or os.getcwd()))
+    root = _root(options)
     lines: list[str] = []
     for result in run.files:
-        file = _display_path(result.path, root)
-        if result.error is not None:
-            properties = {"file": file, "title": "contentlint"}
-            message = f"Could not read this file: {neutralise(result.error.reason)}"
-            lines.append(_command("error", properties, message))
-            continue
-        lines.extend(_annotation(file, finding) for finding in ordered_findings(result))
+        lines.extend(_file_commands(result, root))
     return "".join(line + "\n" for line in lines)
+
+
+class Writer:
+    """The commands of :func:`render`, written file by file."""
+
+    def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
+        self.write = write
+        self.root = _root(options)
+
+    def add(self, result: FileResult, source: str | None = None) -> None:
+        lines = _file_commands(result, self.root)
+        if lines:
+            self.write("".join(line + "\n" for line in lines))
+
+    def finish(self, totals: Totals) -> None:
+        pass
+
+
+def _root(options: ReportOptions) -> Path:
+    return Path(os.path.abspath(options.cwd or os.getcwd()))
+
+
+def _file_commands(result: FileResult, root: Path) -> list[str]:
+    file = _display_path(result.path, root)
+    if result.error is not None:
+        properties = {"file": file, "title": "contentlint"}
+        message = f"Could not read this file: {neutralise(result.error.reason)}"
+        return [_command("error", properties, message)]
+    return [_annotation(file, finding) for finding in ordered_findings(result)]
 
 
 def _annotation(file: str, finding: Finding) -> str:

@@ -3,6 +3,9 @@
 Keys come in a fixed order and findings in the order of the text report, so two runs over the
 same files give byte-identical output. ``</`` is written ``<\\/`` (the same string to any JSON
 reader) so the report can be embedded in an HTML ``<script>`` block as it is.
+
+:class:`Writer` writes the same text file by file: each finding as it arrives, the per-file
+entries into a temporary file (they come after the findings), the summary from the totals.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from contentlint.findings import CATEGORIES, RunResult, Severity
-from contentlint.reports import ReportOptions, ordered_findings
+from contentlint.findings import FileError, FileResult, RunResult, Severity
+from contentlint.reports import ReportOptions, Spool, Totals, Write, json_array_item, ordered_findings
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
@@ -22,37 +26,73 @@ def render(run: RunResult, options: ReportOptions) -> str:
 
 def report(run: RunResult) -> dict[str, Any]:
     """The report as plain data."""
-    findings = [f for result in run.files for f in ordered_findings(result)]
-    checked = [r for r in run.files if r.error is None]
-    by_category = dict.fromkeys(CATEGORIES, 0)
-    by_rule: dict[str, int] = {}
-    for finding in findings:
-        by_category[finding.category] = by_category.get(finding.category, 0) + 1
-        by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+    totals = Totals.of(run.files)
     return {
         "version": run.version,
-        "findings": [f.to_dict() for f in findings],
-        "errors": [{"path": e.path, "reason": e.reason} for e in run.errors],
-        "files": [
-            {
-                "path": r.path,
-                "title": r.title,
-                "metrics": {k: finite_or_none(v) for k, v in sorted(r.metrics.items())},
-                "findings": len(r.findings),
-            }
-            for r in checked
-        ],
-        "summary": {
-            "files": len(checked),
-            "findings": len(findings),
-            "error": run.count(Severity.ERROR),
-            "warning": run.count(Severity.WARNING),
-            "info": run.count(Severity.INFO),
-            "unreadable": len(run.files) - len(checked),
-            "by_category": by_category,
-            "by_rule": dict(sorted(by_rule.items())),
-        },
+        "findings": [f.to_dict() for result in run.files for f in ordered_findings(result)],
+        "errors": _errors(totals.errors),
+        "files": [_file_entry(r) for r in run.files if r.error is None],
+        "summary": _summary(totals),
     }
+
+
+def _errors(errors: list[FileError]) -> list[dict[str, str]]:
+    return [{"path": e.path, "reason": e.reason} for e in errors]
+
+
+def _file_entry(result: FileResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "title": result.title,
+        "metrics": {k: finite_or_none(v) for k, v in sorted(result.metrics.items())},
+        "findings": len(result.findings),
+    }
+
+
+def _summary(totals: Totals) -> dict[str, Any]:
+    return {
+        "files": totals.checked,
+        "findings": totals.findings,
+        "error": totals.severities[Severity.ERROR],
+        "warning": totals.severities[Severity.WARNING],
+        "info": totals.severities[Severity.INFO],
+        "unreadable": totals.unreadable,
+        "by_category": totals.categories,
+        "by_rule": dict(sorted(totals.rules.items())),
+    }
+
+
+class Writer:
+    """The report of :func:`render`, written as results arrive."""
+
+    def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
+        self.write = write
+        self.files = Spool()
+        self.findings = 0
+        self.files_written = 0
+        write('{\n  "version": ' + dumps(version) + ',\n  "findings": [')
+
+    def add(self, result: FileResult, source: str | None = None) -> None:
+        items = [json_array_item(dumps(f.to_dict()), 2, first=self.findings + i == 0)
+                 for i, f in enumerate(ordered_findings(result))]
+        if items:
+            self.findings += len(items)
+            self.write("".join(items))
+        if result.error is None:
+            self.files.write(json_array_item(dumps(_file_entry(result)), 2, first=self.files_written == 0))
+            self.files_written += 1
+
+    def finish(self, totals: Totals) -> None:
+        self.write(("\n  ]" if self.findings else "]") + ',\n  "errors": ' + _nested(_errors(totals.errors), 1)
+                   + ',\n  "files": [')
+        self.files.copy_to(self.write)
+        self.write(("\n  ]" if self.files_written else "]") + ',\n  "summary": ' + _nested(_summary(totals), 1)
+                   + "\n}\n")
+
+
+def _nested(value: Any, depth: int) -> str:
+    """``value`` as :func:`dumps` writes it ``depth`` levels deep in a larger document."""
+    return dumps(value).replace("\n", "\n" + "  " * depth)
 
 
 # Characters JSON may leave raw that still act on a terminal (DEL, C1 controls such as CSI),

@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from contentlint.findings import Finding, RunResult, Severity
-from contentlint.reports import ReportOptions, ordered_findings
+from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity
+from contentlint.reports import ReportOptions, Spool, Totals, Write, json_array_item, ordered_findings
 from contentlint.reports.json_report import dumps, finite_or_none
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -35,46 +36,143 @@ def render(run: RunResult, options: ReportOptions) -> str:
 
 def report(run: RunResult, options: ReportOptions) -> dict[str, Any]:
     """The SARIF log as plain data."""
-    root = Path(os.path.abspath(options.cwd or os.getcwd()))
+    root = _root(options)
     findings = [f for result in run.files for f in ordered_findings(result)]
-    descriptors = _rule_descriptors(run, findings)
+    descriptors = _rule_descriptors(run.rules, _first_unknown(run.rules, findings))
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     seen: Counter[tuple[str, str, str]] = Counter()
-    results = [_result(f, index[f.rule], root, options, seen) for f in findings]
-
-    sarif_run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": "contentlint",
-                "version": run.version,
-                "semanticVersion": run.version,
-                "informationUri": INFORMATION_URI,
-                "rules": descriptors,
-            }
-        },
-        "invocations": [_invocation(run, root)],
-        "originalUriBaseIds": {ROOT_ID: {"uri": root.as_uri().rstrip("/") + "/"}},
-        "columnKind": "utf16CodeUnits",
-        "results": results,
-    }
-    metrics = {
-        r.path: {k: finite_or_none(v) for k, v in sorted(r.metrics.items())} for r in run.files if r.metrics
-    }
+    results = [_result(f, index[f.rule], root, options.sources.get(f.path), seen) for f in findings]
+    sarif_run = _run_head(run.version, descriptors, Totals.of(run.files).errors, root)
+    sarif_run["results"] = results
+    metrics = {r.path: _metrics(r) for r in run.files if r.metrics}
     if metrics:
         sarif_run["properties"] = {"metrics": metrics}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]}
 
 
-def _rule_descriptors(run: RunResult, findings: list[Finding]) -> list[dict[str, Any]]:
-    """Every active rule and every rule that reported, by code."""
-    first_finding: dict[str, Finding] = {}
+def _root(options: ReportOptions) -> Path:
+    return Path(os.path.abspath(options.cwd or os.getcwd()))
+
+
+def _run_head(version: str, descriptors: list[dict[str, Any]], errors: list[FileError], root: Path) -> dict[str, Any]:
+    """Everything of the run that comes before its results."""
+    return {
+        "tool": {
+            "driver": {
+                "name": "contentlint",
+                "version": version,
+                "semanticVersion": version,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [_invocation(errors, root)],
+        "originalUriBaseIds": {ROOT_ID: {"uri": root.as_uri().rstrip("/") + "/"}},
+        "columnKind": "utf16CodeUnits",
+    }
+
+
+def _metrics(result: FileResult) -> dict[str, float | None]:
+    return {k: finite_or_none(v) for k, v in sorted(result.metrics.items())}
+
+
+# Where a result's rule index goes until the rules are all known: NUL never appears in JSON text.
+_INDEX_MARK = "\0"
+_INDEX_PLACEHOLDER = '"ruleIndex": -1'
+
+
+class Writer:
+    """The log of :func:`render`, written as results arrive.
+
+    The rule descriptors and the unreadable files come before the results in the log, and a rule
+    that reported without being active adds a descriptor (shifting the indexes after it), so the
+    results wait in a temporary file with a mark for their rule index until the run is over.
+    Fingerprints count repeated words within a file, as a run names each file once.
+    """
+
+    def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
+        self.write = write
+        self.rules = rules
+        self.version = version
+        self.root = _root(options)
+        self.results = Spool()
+        self.metrics = Spool()
+        self.result_count = 0
+        self.metrics_count = 0
+        self.unknown: dict[str, Finding] = {}
+        self.marks: dict[str, int] = {}  # rule code -> the number its results are marked with
+        self.seen: Counter[tuple[str, str, str]] = Counter()
+        self.last_path: str | None = None
+
+    def add(self, result: FileResult, source: str | None = None) -> None:
+        if result.path != self.last_path:
+            self.seen.clear()
+            self.last_path = result.path
+        items = []
+        for finding in ordered_findings(result):
+            if finding.rule not in self.rules:
+                self.unknown.setdefault(finding.rule, finding)
+            mark = self.marks.setdefault(finding.rule, len(self.marks))
+            text = dumps(_result(finding, -1, self.root, source, self.seen))
+            text = text.replace(_INDEX_PLACEHOLDER, f'"ruleIndex": {_INDEX_MARK}{mark}{_INDEX_MARK}', 1)
+            items.append(json_array_item(text, 4, first=self.result_count == 0))
+            self.result_count += 1
+        if items:
+            self.results.write("".join(items))
+        if result.metrics:
+            entry = dumps(result.path) + ": " + dumps(_metrics(result))
+            self.metrics.write(json_array_item(entry, 5, first=self.metrics_count == 0))
+            self.metrics_count += 1
+
+    def finish(self, totals: Totals) -> None:
+        descriptors = _rule_descriptors(self.rules, self.unknown)
+        index = {d["id"]: i for i, d in enumerate(descriptors)}
+        by_mark = [index[code] for code in self.marks]
+        head = _run_head(self.version, descriptors, totals.errors, self.root)
+        text = "{\n  \"$schema\": " + dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",\n  "runs": [\n    {'
+        text += "".join(f"\n      {dumps(key)}: {_nested(value, 3)}," for key, value in head.items())
+        self.write(text + '\n      "results": [')
+        for chunk in _with_rule_indexes(self.results.chunks(), by_mark):
+            self.write(chunk)
+        text = "\n      ]" if self.result_count else "]"
+        if self.metrics_count:
+            self.write(text + ',\n      "properties": {\n        "metrics": {')
+            self.metrics.copy_to(self.write)
+            text = "\n        }\n      }"
+        self.write(text + "\n    }\n  ]\n}\n")
+
+
+def _nested(value: Any, depth: int) -> str:
+    """``value`` as :func:`dumps` writes it ``depth`` levels deep in a larger document."""
+    return dumps(value).replace("\n", "\n" + "  " * depth)
+
+
+def _with_rule_indexes(chunks: Iterator[str], by_mark: list[int]) -> Iterator[str]:
+    """The spooled results with each mark replaced by its rule's index (a mark may straddle chunks)."""
+    carry = ""
+    for chunk in chunks:
+        parts = (carry + chunk).split(_INDEX_MARK)
+        carry = ""
+        if len(parts) % 2 == 0:  # the chunk ends inside a mark
+            carry = _INDEX_MARK + parts.pop()
+        for i in range(1, len(parts), 2):
+            parts[i] = str(by_mark[int(parts[i])])
+        yield "".join(parts)
+
+
+def _first_unknown(rules: Mapping[str, Any], findings: Iterable[Finding]) -> dict[str, Finding]:
+    """The first finding of each rule that reported without being among ``rules``."""
+    first: dict[str, Finding] = {}
     for finding in findings:
-        first_finding.setdefault(finding.rule, finding)
-    codes = sorted(set(run.rules) | set(first_finding))
-    return [
-        _describe(run.rules[code]) if code in run.rules else _describe_unknown(first_finding[code])
-        for code in codes
-    ]
+        if finding.rule not in rules:
+            first.setdefault(finding.rule, finding)
+    return first
+
+
+def _rule_descriptors(rules: Mapping[str, Any], unknown: Mapping[str, Finding]) -> list[dict[str, Any]]:
+    """Every active rule and every rule that reported, by code."""
+    codes = sorted(set(rules) | set(unknown))
+    return [_describe(rules[code]) if code in rules else _describe_unknown(unknown[code]) for code in codes]
 
 
 def _describe(meta: Any) -> dict[str, Any]:
@@ -122,7 +220,7 @@ def _result(
     finding: Finding,
     rule_index: int,
     root: Path,
-    options: ReportOptions,
+    source: str | None,
     seen: Counter[tuple[str, str, str]],
 ) -> dict[str, Any]:
     span = finding.span
@@ -135,7 +233,7 @@ def _result(
         "endLine": span.end_line,
         "endColumn": span.end_column_utf16,
     }
-    snippet = _snippet(finding, options)
+    snippet = _snippet(finding, source)
     if snippet:
         region["snippet"] = {"text": snippet}
 
@@ -159,9 +257,8 @@ def _result(
     return result
 
 
-def _snippet(finding: Finding, options: ReportOptions) -> str:
+def _snippet(finding: Finding, source: str | None) -> str:
     """The exact text of the region from the source when it is known, else the flagged prose."""
-    source = options.sources.get(finding.path)
     span = finding.span
     if source is not None and 0 <= span.offset <= span.end_offset <= len(source):
         return source[span.offset : span.end_offset]
@@ -179,7 +276,7 @@ def artifact_location(path: str, root: Path) -> dict[str, Any]:
     return {"uri": quote(posix, safe="/"), "uriBaseId": ROOT_ID}
 
 
-def _invocation(run: RunResult, root: Path) -> dict[str, Any]:
+def _invocation(errors: list[FileError], root: Path) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": True}
     notifications = [
         {
@@ -187,7 +284,7 @@ def _invocation(run: RunResult, root: Path) -> dict[str, Any]:
             "message": {"text": f"Could not read this file: {error.reason}"},
             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(error.path, root)}}],
         }
-        for error in run.errors
+        for error in errors
     ]
     if notifications:
         invocation["toolExecutionNotifications"] = notifications

@@ -10,9 +10,11 @@ to the reader's terminal.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from contentlint.findings import FileResult, Finding, RunResult, Severity
-from contentlint.reports import ReportOptions, neutralise, ordered_findings
+from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity
+from contentlint.reports import ReportOptions, Totals, Write, neutralise, ordered_findings
 
 _RESET = "\x1b[0m"
 _STYLES = {
@@ -27,6 +29,8 @@ _STYLES = {
     Severity.INFO.value: "\x1b[34m",
     "clean": "\x1b[1;32m",
 }
+
+RuleCounts = dict[tuple[str, str], list[int]]  # (code, name) -> [findings, fixable findings]
 
 # how much of a long line to show on either side of the flagged text
 _CONTEXT = 40
@@ -46,28 +50,74 @@ class _Painter:
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = _Painter(options.color)
     lines: list[str] = []
+    totals = Totals.of(run.files)
     if options.statistics:
-        lines.extend(_statistics(run, paint))
+        lines.extend(_statistics(_tally_rules({}, run.findings), totals.errors, paint))
     else:
         for result in run.files:
-            lines.extend(_file_lines(result, options, paint))
+            lines.extend(_file_lines(result, options.sources.get(result.path), options, paint))
     if options.quiet:
         while lines and not lines[-1]:
             lines.pop()
         return "".join(line + "\n" for line in lines)
     if lines and lines[-1]:
         lines.append("")
-    lines.append(_summary(run, paint))
+    lines.append(_summary(totals, paint))
     return "\n".join(lines) + "\n"
 
 
-def _file_lines(result: FileResult, options: ReportOptions, paint: _Painter) -> list[str]:
+class Writer:
+    """The same report written file by file: blank lines are held back until a line follows
+    them, so the end of the report comes out as :func:`render` gives it."""
+
+    def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
+        self.write = write
+        self.options = options
+        self.paint = _Painter(options.color)
+        self.rule_counts: RuleCounts = {}
+        self.held_blanks = 0
+        self.wrote_lines = False
+        self.last_line_blank = False
+
+    def add(self, result: FileResult, source: str | None = None) -> None:
+        if self.options.statistics:
+            _tally_rules(self.rule_counts, result.findings)
+        else:
+            self._lines(_file_lines(result, source, self.options, self.paint))
+
+    def finish(self, totals: Totals) -> None:
+        if self.options.statistics:
+            self._lines(_statistics(self.rule_counts, totals.errors, self.paint))
+        if self.options.quiet:
+            return
+        ending = "\n" * self.held_blanks
+        if self.wrote_lines and not self.last_line_blank:
+            ending += "\n"
+        self.write(ending + _summary(totals, self.paint) + "\n")
+
+    def _lines(self, lines: list[str]) -> None:
+        text: list[str] = []
+        for line in lines:
+            if not line:
+                self.held_blanks += 1
+                continue
+            text.append("\n" * self.held_blanks + line + "\n")
+            self.held_blanks = 0
+        if lines:
+            self.wrote_lines = True
+            self.last_line_blank = not lines[-1]
+        if text:
+            self.write("".join(text))
+
+
+def _file_lines(result: FileResult, source: str | None, options: ReportOptions, paint: _Painter) -> list[str]:
     path = neutralise(result.path)
     if result.error is not None:
         reason = neutralise(result.error.reason)
         return [f"{paint('path', path)}: {paint('error', 'error')}: {reason}"]
     lines: list[str] = []
-    source = options.sources.get(result.path) if options.show_source else None
+    if not options.show_source:
+        source = None
     for finding in ordered_findings(result):
         lines.append(_headline(path, finding, paint))
         if source is not None:
@@ -128,13 +178,17 @@ def _width(text: str) -> int:
     return total
 
 
-def _statistics(run: RunResult, paint: _Painter) -> list[str]:
-    """One line a rule that reported: how many findings, most first, and how many --fix can fix."""
-    counts: dict[tuple[str, str], list[int]] = {}
-    for finding in run.findings:
+def _tally_rules(counts: RuleCounts, findings: Iterable[Finding]) -> RuleCounts:
+    """Count ``findings`` into ``counts``."""
+    for finding in findings:
         tally = counts.setdefault((finding.rule, finding.name), [0, 0])
         tally[0] += 1
         tally[1] += finding.fix is not None
+    return counts
+
+
+def _statistics(counts: RuleCounts, errors: list[FileError], paint: _Painter) -> list[str]:
+    """One line a rule that reported: how many findings, most first, and how many --fix can fix."""
     ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0][0]))
     width_count = max((len(str(total)) for (total, _) in counts.values()), default=1)
     width_code = max((len(neutralise(code)) for (code, _) in counts), default=1)
@@ -145,29 +199,26 @@ def _statistics(run: RunResult, paint: _Painter) -> list[str]:
         padding = " " * (width_code - len(code_text))
         count = f"{total:>{width_count}}"
         lines.append(f"{count}  {paint('code', code_text)}{padding}  {neutralise(name)}{fixes}")
-    for error in run.errors:
+    for error in errors:
         reason = neutralise(error.reason)
         lines.append(f"{paint('path', neutralise(error.path))}: {paint('error', 'error')}: {reason}")
     return lines
 
 
-def _summary(run: RunResult, paint: _Painter) -> str:
-    checked = sum(1 for r in run.files if r.error is None)
-    unreadable = len(run.files) - checked
-    total = len(run.findings)
-    files = _plural(checked, "file")
-    if total == 0:
+def _summary(totals: Totals, paint: _Painter) -> str:
+    files = _plural(totals.checked, "file")
+    if totals.findings == 0:
         text = paint("clean", "No problems found") + f" in {files}"
     else:
-        errors = run.count(Severity.ERROR)
-        warnings = run.count(Severity.WARNING)
-        infos = run.count(Severity.INFO)
+        errors = totals.severities[Severity.ERROR]
+        warnings = totals.severities[Severity.WARNING]
+        infos = totals.severities[Severity.INFO]
         style = "error" if errors else "warning" if warnings else "info"
         counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {infos} info"
-        text = f"{paint(style, _plural(total, 'problem'))} ({counts}) in {files}"
-    if unreadable:
+        text = f"{paint(style, _plural(totals.findings, 'problem'))} ({counts}) in {files}"
+    if totals.unreadable:
         verb = "could not be read"
-        text += f"; {paint('error', _plural(unreadable, 'file'))} {verb}"
+        text += f"; {paint('error', _plural(totals.unreadable, 'file'))} {verb}"
     return text + "."
 
 
