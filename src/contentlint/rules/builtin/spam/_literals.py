@@ -24,12 +24,19 @@ _parser: Any = importlib.import_module("re._parser")
 
 @dataclass(frozen=True, slots=True)
 class AllOf:
-    parts: tuple[Need, ...]
+    """Every one of ``words`` and of ``groups``; ``words`` is longest first (the best anchor)."""
+
+    words: tuple[str, ...]
+    groups: tuple[AnyOf, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class AnyOf:
-    options: tuple[Need, ...]
+    """One of ``words`` or of ``groups``; ``every`` is each word anywhere inside (a quick reject)."""
+
+    words: frozenset[str]
+    groups: tuple[AllOf, ...] = ()
+    every: frozenset[str] = frozenset()
 
 
 Need = str | AllOf | AnyOf
@@ -75,16 +82,20 @@ def anchors(need: Need, words: frozenset[str]) -> frozenset[str] | None:
     if isinstance(need, str):
         return frozenset((need,)) if need in words else None
     if isinstance(need, AllOf):
-        best: frozenset[str] | None = None
-        for part in need.parts:
-            found = anchors(part, words)
+        if not words.issuperset(need.words):
+            return None
+        best = frozenset(need.words[:1]) if need.words else None
+        for group in need.groups:
+            found = anchors(group, words)
             if found is None:
                 return None
             if best is None or len(found) < len(best):
                 best = found
         return best
-    union: set[str] = set()
-    for option in need.options:
+    if need.every.isdisjoint(words):
+        return None
+    union = set(need.words & words)
+    for option in need.groups:
         found = anchors(option, words)
         if found is not None:
             union |= found
@@ -95,7 +106,32 @@ def _all_of(needs: list[Need]) -> Need | None:
     unique = tuple(dict.fromkeys(needs))
     if not unique:
         return None
-    return unique[0] if len(unique) == 1 else AllOf(unique)
+    if len(unique) == 1:
+        return unique[0]
+    words = sorted((n for n in unique if isinstance(n, str)), key=len, reverse=True)
+    groups: list[AnyOf] = []
+    for need in unique:
+        if isinstance(need, AllOf):  # a group inside a sequence: its needs join this one's
+            words.extend(need.words)
+            groups.extend(need.groups)
+        elif isinstance(need, AnyOf):
+            groups.append(need)
+    return AllOf(tuple(sorted(dict.fromkeys(words), key=len, reverse=True)), tuple(groups))
+
+
+def _any_of_needs(options: list[Need]) -> AnyOf:
+    unique = tuple(dict.fromkeys(options))
+    words = frozenset(n for n in unique if isinstance(n, str))
+    groups = tuple(n for n in unique if isinstance(n, AllOf))
+    every = set(words)
+    for need in unique:
+        if isinstance(need, AllOf):
+            every.update(need.words)
+            for group in need.groups:
+                every |= group.every
+        elif isinstance(need, AnyOf):  # an alternative that is itself a choice: flatten it
+            return _any_of_needs([n for n in unique if n is not need] + [*need.words, *need.groups])
+    return AnyOf(words, groups, frozenset(every))
 
 
 def _clauses(items: list[tuple[Any, Any]], left_outer: bool, right_outer: bool) -> list[Need]:
@@ -157,7 +193,7 @@ def _any_of(alternatives: list[Any], left: bool, right: bool) -> Need | None:
         if need is None:
             return None
         options.append(need)
-    return AnyOf(tuple(dict.fromkeys(options)))
+    return _any_of_needs(options)
 
 
 def _never_letter(op: Any, av: Any) -> bool:
