@@ -21,10 +21,13 @@ from typing import Any
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import deletion_fix, load_data, reference_blocks
+from contentlint.rules.builtin.spam._shared import candidate_sentences, deletion_fix, load_data, reference_blocks
 from contentlint.text.context import is_quoted
 
 _NAME = r"(?:the\s+)?((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
+
+
+_SEARCHED = ("named", "unnamed", "endorsement", "first_person", "offers")
 
 
 @lru_cache(maxsize=1)
@@ -96,11 +99,19 @@ class CommercialPlug(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         patterns = _patterns()
         text = article.text
+        # The sentences each pattern may match in (it needs words most sentences lack).
+        possible = {key: set(candidate_sentences(article, patterns[key])) for key in _SEARCHED}
+        candidates = set().union(*possible.values())
+        if not candidates:
+            return
         references = reference_blocks(article)
-        for sentence in article.sentences:
+        sentences = article.sentences
+        for number in sorted(candidates):
+            sentence = sentences[number]
             if sentence.block in references:
                 continue
-            found = self._plug(text, sentence.start, sentence.end, patterns)
+            searched = {key: patterns[key] for key in _SEARCHED if number in possible[key]}
+            found = self._plug(text, sentence.start, sentence.end, searched, patterns["institutions"])
             if found is None or is_quoted(article, found[0], found[1]):
                 continue
             start, end, whole = found
@@ -114,18 +125,18 @@ class CommercialPlug(Rule):
                 fix=deletion_fix(article, sentence.start, sentence.end) if whole else None,
             )
 
-    def _plug(self, text: str, start: int, end: int, p: dict[str, Any]) -> tuple[int, int, bool] | None:
-        match = p["named"].search(text, start, end)
-        if match is not None and not self._institution(match.group(1), p["institutions"]):
+    def _plug(
+        self, text: str, start: int, end: int, p: dict[str, re.Pattern[str]], institutions: frozenset[str]
+    ) -> tuple[int, int, bool] | None:
+        """The first plug in the sentence; ``p`` holds only the patterns that may match in it."""
+        match = p["named"].search(text, start, end) if "named" in p else None
+        if match is not None and not self._institution(match.group(1), institutions):
             return start, end, True
-        match = p["unnamed"].search(text, start, end)
-        if match is not None:
-            return start, end, True
-        match = p["endorsement"].search(text, start, end)
-        if match is not None:
-            return start, end, True
+        for key in ("unnamed", "endorsement"):
+            if key in p and p[key].search(text, start, end) is not None:
+                return start, end, True
         for key in ("first_person", "offers"):
-            match = p[key].search(text, start, end)
+            match = p[key].search(text, start, end) if key in p else None
             if match is not None:
                 return match.start(), match.end(), False
         return None
