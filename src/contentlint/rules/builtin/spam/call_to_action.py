@@ -17,7 +17,7 @@ import re
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import stopwords
+from contentlint.rules.builtin.spam._shared import candidate_blocks, stopwords
 from contentlint.text.context import is_quoted
 
 _VERBS = (
@@ -111,19 +111,26 @@ class CallToAction(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         text = article.text
         standalone_max = int(ctx.options.get("standalone_max_words", _STANDALONE_MAX_WORDS))
-        for block in article.blocks:
-            for match in _CTA.finditer(text, block.start, block.end):
-                if self._furniture(article, match.start(), match.end()):
-                    continue
-                if is_quoted(article, match.start(), match.end()):
-                    continue
-                if self._inserted(article, match.start(), match.end(), standalone_max):
-                    self._report(ctx, match.start(), match.end())
-            for match in _OFFER.finditer(text, block.start, block.end):
-                self._report(ctx, match.start(), match.end(), whole_sentence=True)
-            for match in _TEXT_CODE.finditer(text, block.start, block.end):
-                if match.group(2) not in _CRISIS_SHORT_CODES and match.group(1).isupper():
+        blocks = article.blocks
+        # Each pattern needs words most blocks lack; the findings keep the block-by-block order.
+        scanned = {pattern: set(candidate_blocks(article, pattern)) for pattern in (_CTA, _OFFER, _TEXT_CODE)}
+        for number in sorted(set().union(*scanned.values())):
+            block = blocks[number]
+            if number in scanned[_CTA]:
+                for match in _CTA.finditer(text, block.start, block.end):
+                    if self._furniture(article, match.start(), match.end()):
+                        continue
+                    if is_quoted(article, match.start(), match.end()):
+                        continue
+                    if self._inserted(article, match.start(), match.end(), standalone_max):
+                        self._report(ctx, match.start(), match.end())
+            if number in scanned[_OFFER]:
+                for match in _OFFER.finditer(text, block.start, block.end):
                     self._report(ctx, match.start(), match.end(), whole_sentence=True)
+            if number in scanned[_TEXT_CODE]:
+                for match in _TEXT_CODE.finditer(text, block.start, block.end):
+                    if match.group(2) not in _CRISIS_SHORT_CODES and match.group(1).isupper():
+                        self._report(ctx, match.start(), match.end(), whole_sentence=True)
 
     @staticmethod
     def _furniture(article: Article, start: int, end: int) -> bool:
