@@ -97,6 +97,13 @@ _CITATION_MARK = re.compile(r"https?://|www\.|\.(?:org|gov|edu|com|net|int|uk)\b
 
 def reference_blocks(article: Article) -> frozenset[int]:
     """Numbers of the blocks in Sources/References sections: the heading and the citations after it."""
+    known = facts(article)
+    if known.references is None:
+        known.references = _reference_blocks(article)
+    return known.references
+
+
+def _reference_blocks(article: Article) -> frozenset[int]:
     heading = regex_list("spam-common", "reference_headings")
     found: set[int] = set()
     inside = False
@@ -284,6 +291,18 @@ def _units_holding(words: frozenset[str], folded: str, starts: list[int], ends: 
             else:
                 at = folded.find(word, at + 1)
     return sorted(found)
+
+
+def units_touched(starts: list[int], matches: Iterable[re.Match[str]]) -> set[int]:
+    """Numbers of the units (blocks or sentences, by their sorted ``starts``) that overlap a match.
+    A place where the scanned pattern matches is the start of a match found or lies inside one,
+    so every unit holding such a place is among them."""
+    touched: set[int] = set()
+    for match in matches:
+        first = max(bisect.bisect_right(starts, match.start()) - 1, 0)
+        last = bisect.bisect_left(starts, max(match.end(), match.start() + 1))
+        touched.update(range(first, min(last, len(starts))))
+    return touched
 
 
 def candidate_blocks(article: Article, pattern: re.Pattern[str]) -> Iterable[int]:

@@ -16,34 +16,59 @@ What it leaves alone
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property
 from typing import Any
 
-from contentlint.document import Article
+from contentlint.document import Article, Block
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import load_data, reference_blocks
+from contentlint.rules.builtin.spam._shared import folded_text, load_data, reference_blocks, units_touched
 
+_TOP_DOMAINS = r"com|net|biz|info|co|io|us|clinic|health|care|shop|store|online|site|xyz"
 _ADDRESS = re.compile(
     r"(?<![@\w.-])(?:https?://[^\s<>()\"']+|www\.[^\s<>()\"']+\.[a-z]{2,}[^\s<>()\"']*|"
-    r"[a-z0-9][a-z0-9-]{1,62}(?:\.[a-z0-9-]{1,62})*\.(?:com|net|biz|info|co|io|us|clinic|health|care|shop|store|online|site|xyz)"
+    rf"[a-z0-9][a-z0-9-]{{1,62}}(?:\.[a-z0-9-]{{1,62}})*\.(?:{_TOP_DOMAINS})"
     r"(?:/[^\s<>()\"']*)?)(?![\w@-])",
     re.IGNORECASE,
 )
+# What every address holds, found in the folded text: "://", "www." or a dot and a listed domain.
+_ADDRESS_HINT = re.compile(rf"://|www\.|\.(?:{_TOP_DOMAINS})")
+# A phone number holds digits (libphonenumber's candidates start with one).
+_DIGIT = re.compile(r"\d")
 _STANDALONE_WORDS = 3
 _PUBLIC_SITE = re.compile(r"\.(?:org|gov|edu|int|nhs\.uk)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    d = load_data("spam-contact")
-    return {
-        "helplines": frozenset(str(n) for n in d["helplines"]),
-        "public": re.compile(d["public_context"], re.IGNORECASE),
-        "commercial": re.compile(d["commercial_context"], re.IGNORECASE),
-        "steer": re.compile(d["steer_to_site"] + r"\s*(?:us\s+)?(?:at|on)?\s*$", re.IGNORECASE),
-        "safe": re.compile(d["safe_domains"], re.IGNORECASE),
-    }
+class _Lists:
+    """The lists and context words of ``spam-contact.yml``, each compiled on first use (most
+    articles hold no phone number or address to judge)."""
+
+    @cached_property
+    def _raw(self) -> dict[str, Any]:
+        return load_data("spam-contact")
+
+    @cached_property
+    def helplines(self) -> frozenset[str]:
+        return frozenset(str(n) for n in self._raw["helplines"])
+
+    @cached_property
+    def public(self) -> re.Pattern[str]:
+        return re.compile(self._raw["public_context"], re.IGNORECASE)
+
+    @cached_property
+    def commercial(self) -> re.Pattern[str]:
+        return re.compile(self._raw["commercial_context"], re.IGNORECASE)
+
+    @cached_property
+    def steer(self) -> re.Pattern[str]:
+        return re.compile(self._raw["steer_to_site"] + r"\s*(?:us\s+)?(?:at|on)?\s*$", re.IGNORECASE)
+
+    @cached_property
+    def safe(self) -> re.Pattern[str]:
+        return re.compile(self._raw["safe_domains"], re.IGNORECASE)
+
+
+_LISTS = _Lists()
 
 
 class ContactDetails(Rule):
@@ -93,48 +118,66 @@ class ContactDetails(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
-        import phonenumbers
-
-        data = _data()
         text = article.text
+        blocks = article.blocks
+        with_digits = [n for n, b in enumerate(blocks) if _DIGIT.search(text, b.start, b.end)]
+        starts = [b.start for b in blocks]
+        with_address = units_touched(starts, _ADDRESS_HINT.finditer(folded_text(article)))
+        if not with_digits and not with_address:
+            return
         references = reference_blocks(article)
         region = str(ctx.options.get("region", "US"))
-        for number, block in enumerate(article.blocks):
+        for number in sorted(with_address.union(with_digits)):
             if number in references:
                 continue
-            chunk = text[block.start : block.end]
-            for match in phonenumbers.PhoneNumberMatcher(chunk, region):
-                start, end = block.start + match.start, block.start + match.end
-                e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-                digits = re.sub(r"\D", "", match.raw_string)
-                if e164 in data["helplines"] or digits in data["helplines"]:
-                    continue
-                if start > 0 and not (text[start - 1].isspace() or text[start - 1] in "(:"):
-                    continue  # digits inside a web address or an identifier
-                if self._business_context(article, start, end, data):
-                    ctx.report(
-                        start,
-                        end,
-                        f"The phone number \"{match.raw_string}\" invites readers to call a business.",
-                        "Delete it. If readers need help, name the kind of service and, for emergencies, "
-                        "give the official crisis or emergency number.",
-                    )
-            for found in _ADDRESS.finditer(text, block.start, block.end):
-                address = found.group(0).rstrip(".,;:!?")
-                end = found.start() + len(address)
-                if data["safe"].search(re.sub(r"^https?://", "", address).split("?")[0] + "/"):
-                    continue
-                if self._steered(article, found.start(), end, data):
-                    # An address alone on its line is usually the page's own link left by a scraper.
-                    alone = text[block.start : block.end].strip().rstrip(".") == address
-                    ctx.report(
-                        found.start(),
-                        end,
-                        f"The web address \"{address}\" sends readers to a business from the article's prose.",
-                        "Delete it, or cite a public source (a health service, a journal) in a Sources "
-                        "section instead.",
-                        severity=Severity.WARNING if alone else None,
-                    )
+            block = blocks[number]
+            if number in with_digits:
+                self._phones(ctx, article, block, region)
+            if number in with_address:
+                self._addresses(ctx, article, block)
+
+    def _phones(self, ctx: RuleContext, article: Article, block: Block, region: str) -> None:
+        import phonenumbers
+
+        data = _LISTS
+        text = article.text
+        chunk = text[block.start : block.end]
+        for match in phonenumbers.PhoneNumberMatcher(chunk, region):
+            start, end = block.start + match.start, block.start + match.end
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            digits = re.sub(r"\D", "", match.raw_string)
+            if e164 in data.helplines or digits in data.helplines:
+                continue
+            if start > 0 and not (text[start - 1].isspace() or text[start - 1] in "(:"):
+                continue  # digits inside a web address or an identifier
+            if self._business_context(article, start, end, data):
+                ctx.report(
+                    start,
+                    end,
+                    f"The phone number \"{match.raw_string}\" invites readers to call a business.",
+                    "Delete it. If readers need help, name the kind of service and, for emergencies, "
+                    "give the official crisis or emergency number.",
+                )
+
+    def _addresses(self, ctx: RuleContext, article: Article, block: Block) -> None:
+        data = _LISTS
+        text = article.text
+        for found in _ADDRESS.finditer(text, block.start, block.end):
+            address = found.group(0).rstrip(".,;:!?")
+            end = found.start() + len(address)
+            if data.safe.search(re.sub(r"^https?://", "", address).split("?")[0] + "/"):
+                continue
+            if self._steered(article, found.start(), end, data):
+                # An address alone on its line is usually the page's own link left by a scraper.
+                alone = text[block.start : block.end].strip().rstrip(".") == address
+                ctx.report(
+                    found.start(),
+                    end,
+                    f"The web address \"{address}\" sends readers to a business from the article's prose.",
+                    "Delete it, or cite a public source (a health service, a journal) in a Sources "
+                    "section instead.",
+                    severity=Severity.WARNING if alone else None,
+                )
 
     @staticmethod
     def _sentence(article: Article, start: int) -> tuple[int, int]:
@@ -144,23 +187,23 @@ class ContactDetails(Rule):
         sentence = article.sentences[number]
         return sentence.start, sentence.end
 
-    def _business_context(self, article: Article, start: int, end: int, data: dict[str, Any]) -> bool:
+    def _business_context(self, article: Article, start: int, end: int, data: _Lists) -> bool:
         s_start, s_end = self._sentence(article, start)
         sentence = article.text[s_start:s_end]
-        if "@" in sentence or data["public"].search(sentence) or _PUBLIC_SITE.search(sentence):
+        if "@" in sentence or data.public.search(sentence) or _PUBLIC_SITE.search(sentence):
             return False
         if len(sentence.split()) <= _STANDALONE_WORDS:
             return not self._signature_nearby(article, start)
-        return bool(data["commercial"].search(sentence))
+        return bool(data.commercial.search(sentence))
 
-    def _steered(self, article: Article, start: int, end: int, data: dict[str, Any]) -> bool:
+    def _steered(self, article: Article, start: int, end: int, data: _Lists) -> bool:
         s_start, s_end = self._sentence(article, start)
         sentence = article.text[s_start:s_end]
-        if data["public"].search(sentence):
+        if data.public.search(sentence):
             return False
         before = article.text[max(s_start, start - 60) : start]
         bare = sentence.strip(" .") == article.text[start:end]
-        return bool(data["steer"].search(before)) or (bare and not self._signature_nearby(article, start))
+        return bool(data.steer.search(before)) or (bare and not self._signature_nearby(article, start))
 
     @staticmethod
     def _signature_nearby(article: Article, start: int) -> bool:

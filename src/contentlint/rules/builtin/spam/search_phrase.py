@@ -20,9 +20,7 @@ What it leaves alone
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from contentlint.document import Article
@@ -37,6 +35,7 @@ from contentlint.rules.builtin.spam._shared import (
     lowered_text,
     stem,
     stopwords,
+    units_touched,
 )
 
 _TOKEN = re.compile(r"[#\w][\w'’-]*")
@@ -101,10 +100,10 @@ def _find_insertions(article: Article) -> list[tuple[int, int, bool]]:
     # can hold one, so only they are split into words.
     sentences = article.sentences
     starts = [s.start for s in sentences]
-    questions = _sentences_touched(starts, opener.finditer(text))
-    commercial = _sentences_touched(starts, tail.finditer(lowered))
+    questions = units_touched(starts, opener.finditer(text))
+    commercial = units_touched(starts, tail.finditer(lowered))
     if any(word in lowered for word in _head_words()):
-        commercial |= _sentences_touched(starts, head.finditer(lowered))
+        commercial |= units_touched(starts, head.finditer(lowered))
     found: list[tuple[int, int, bool]] = []
     for number in sorted(questions | commercial):
         sentence = sentences[number]
@@ -122,17 +121,6 @@ def _find_insertions(article: Article) -> list[tuple[int, int, bool]]:
         else:
             merged.append((start, end, certain))
     return merged
-
-
-def _sentences_touched(starts: list[int], matches: Iterator[re.Match[str]]) -> set[int]:
-    """Numbers of the sentences (by their ``starts``) overlapping a match: a place where the pattern
-    matches is either the start of a match found by a scan or inside one."""
-    touched: set[int] = set()
-    for match in matches:
-        first = max(bisect.bisect_right(starts, match.start()) - 1, 0)
-        last = bisect.bisect_left(starts, max(match.end(), match.start() + 1))
-        touched.update(range(first, min(last, len(starts))))
-    return touched
 
 
 @lru_cache(maxsize=1)
