@@ -46,11 +46,11 @@ def chrome_kind(text: str) -> str | None:
         return None
     if _CONTACT.search(text):
         return None
-    if _chrome_line(("markers",)).fullmatch(text):
-        return "marker"
-    if _chrome_line(("lines", "markers")).fullmatch(text):
-        return "chrome"
-    return None
+    # A line of markers is also a line of chrome: the narrower pattern is built only for the few
+    # lines the wider one matches.
+    if not _chrome_line(("lines", "markers")).fullmatch(text):
+        return None
+    return "marker" if _chrome_line(("markers",)).fullmatch(text) else "chrome"
 
 
 class PageChrome(Rule):
@@ -115,12 +115,26 @@ class PageChrome(Rule):
         if len(blocks) < 2:
             return
         short_words = int(ctx.options.get("short_line_words", _SHORT_LINE_WORDS))
-        kinds = [chrome_kind(article.block_text(b)) for b in blocks]
-        chrome = [k is not None for k in kinds]
-        body = [i for i, b in enumerate(blocks) if not chrome[i] and _is_body(article, b)]
-        if not body:
+        known: dict[int, str | None] = {}
+
+        def body(i: int) -> bool:
+            if not _is_body(article, blocks[i]):
+                return False
+            known[i] = chrome_kind(article.block_text(blocks[i]))
+            return known[i] is None
+
+        # Only the edges are judged: the first and last body paragraphs and what lies outside them.
+        first_body = next((i for i in range(len(blocks)) if body(i)), None)
+        if first_body is None:
             return
-        first_body, last_body = body[0], body[-1]
+        last_body = next(i for i in reversed(range(len(blocks))) if body(i))
+        kinds = [
+            (known[i] if i in known else chrome_kind(article.block_text(blocks[i])))
+            if i <= first_body or i >= last_body
+            else None
+            for i in range(len(blocks))
+        ]
+        chrome = [k is not None for k in kinds]
         flagged = {i for i in range(first_body) if chrome[i]}
         tail = range(last_body + 1, len(blocks))
         flagged.update(i for i in tail if chrome[i])
