@@ -18,7 +18,7 @@ import json
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -82,8 +82,11 @@ class Baseline:
     def new_findings(self, results: Iterable[FileResult]) -> list[FileResult]:
         """The results with every finding the baseline already knows removed (each recorded
         finding excuses one occurrence)."""
+        return list(self.filter(results))
+
+    def filter(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """:meth:`new_findings` one result at a time, as the results arrive."""
         remaining = Counter(self.entries)
-        filtered: list[FileResult] = []
         for result in results:
             kept: list[Finding] = []
             for finding in result.findings:
@@ -92,8 +95,7 @@ class Baseline:
                     remaining[key] -= 1
                 else:
                     kept.append(finding)
-            filtered.append(replace(result, findings=kept))
-        return filtered
+            yield replace(result, findings=kept)
 
 
 def identity(finding: Finding, root: Path) -> Key:

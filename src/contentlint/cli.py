@@ -6,7 +6,9 @@ configuration, a named path that does not exist, a file that could not be read).
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,8 +20,9 @@ from contentlint._version import __version__
 if TYPE_CHECKING:
     from contentlint.baseline import Baseline
     from contentlint.config import Config
-    from contentlint.findings import FileResult
+    from contentlint.findings import FileError, FileResult, Finding
     from contentlint.fixes import FixOutcome
+    from contentlint.reports import ReportOptions, Spool, Totals
     from contentlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -114,9 +117,7 @@ def check(
 ) -> None:
     """Check articles (.md, .markdown, .txt, .html, .htm) in PATHS (default: the current folder)."""
     from contentlint.config import load_config, parse_fail_on
-    from contentlint.engine import lint_paths
-    from contentlint.findings import RunResult
-    from contentlint.reports import FORMATS, render
+    from contentlint.reports import FORMATS
     from contentlint.ruleset import RuleSet
 
     if fmt not in FORMATS:
@@ -145,41 +146,117 @@ def check(
         ruleset = RuleSet(config)
     from contentlint.runner import default_jobs
 
-    with _progress() as progress:
-        if scheduler is not None:
-            results = _check_on_cluster(paths or (".",), config, scheduler, jobs or default_jobs(), not no_cache,
-                                        progress)
-        else:
-            results = list(
-                lint_paths(paths or (".",), config, jobs=jobs or default_jobs(), cache=not no_cache,
-                           progress=progress)
-            )
-    for result in results:
-        for note in result.notes:
-            click.echo(f"{result.path}: warning: {note}", err=True)
-    if fmt != "text" or output is not None:  # the text report on the terminal lists them itself
-        for result in results:
-            if result.error is not None:
-                click.echo(f"{result.error.path}: could not be checked: {result.error.reason}", err=True)
+    # Results are handled one at a time, from checking to the report, and not kept: memory stays
+    # flat however many files and findings there are (only the HTML and Markdown reports, which
+    # rank the articles, keep every result).
+    progress = _Progress()
+    report = _Output(output, progress)
+    unreadable: list[FileError] = []
+    results = _noted(_checked(paths or (".",), config, scheduler, jobs or default_jobs(), not no_cache, progress),
+                     progress, unreadable)
     if show_diff:
-        sys.exit(_show_fixes(results, ruleset, output, quiet))
+        with progress:
+            diffs = _write_diffs(results, ruleset, report)
+        _announce(unreadable, fmt, output)
+        report.finish()
+        sys.exit(_diff_status(diffs, bool(unreadable), quiet))
+    fixes = _Fixes()
     if fix:
-        results = _write_fixes(results, ruleset, quiet)
+        results = _fixed(results, ruleset, fixes)
     if write_baseline_path is not None:
-        sys.exit(_write_baseline(results, write_baseline_path))
-    if baseline is not None and baseline_path is not None:
-        results = _without_baseline(results, baseline, baseline_path, quiet)
-    run = RunResult(files=results, rules=ruleset.metas, version=__version__, fail_on=config.fail_on)
+        with progress:
+            recorded, unreadable_after_fixes = _record_baseline(results, write_baseline_path)
+        _announce(unreadable, fmt, output)
+        if fix and not quiet:
+            fixes.announce()
+        sys.exit(_write_baseline(recorded, unreadable_after_fixes, write_baseline_path))
+    known = _Known()
+    if baseline is not None:
+        results = _without_baseline(results, baseline, known)
+    from contentlint.reports import ReportOptions
+
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    # the HTML report shows every article's text, clean ones included
-    wants_text = show_source or fmt == "html"
-    sources = _sources(results, config.max_file_bytes, every_file=fmt == "html") if wants_text else None
-    report = render(fmt, run, color=use_color, show_source=show_source, sources=sources, quiet=quiet,
-                    statistics=statistics)
-    _emit(report, output)
-    if run.errors:
+    options = ReportOptions(color=use_color, show_source=show_source, quiet=quiet, statistics=statistics)
+    with progress:
+        finish_report = _report(fmt, results, ruleset, options, report)
+    _announce(unreadable, fmt, output)
+    if fix and not quiet:
+        fixes.announce()
+    if baseline_path is not None and known.count and not quiet:
+        click.echo(f"{_plural(known.count, 'finding')} recorded in {baseline_path} not shown.", err=True)
+    totals = finish_report()
+    report.finish()
+    if totals.unreadable:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if run.failed() else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if totals.failed(config.fail_on) else EXIT_CLEAN)
+
+
+def _checked(
+    paths: tuple[str, ...], config: Config, scheduler: str | None, jobs: int, use_cache: bool, progress: _Progress
+) -> Iterator[FileResult]:
+    """Every file's result, in a deterministic order, as it is checked."""
+    from contentlint.engine import lint_paths
+
+    if scheduler is not None:
+        return _check_on_cluster(paths, config, scheduler, jobs, use_cache, progress)
+    return lint_paths(paths, config, jobs=jobs, cache=use_cache, progress=progress)
+
+
+def _noted(results: Iterable[FileResult], progress: _Progress, unreadable: list[FileError]) -> Iterator[FileResult]:
+    """The results, saying on standard error what was skipped in a file as it comes; unreadable
+    files are collected to be named at the end, after every note, as before streaming."""
+    for result in results:
+        if result.notes:
+            with progress.hidden():
+                for note in result.notes:
+                    click.echo(f"{result.path}: warning: {note}", err=True)
+        if result.error is not None:
+            unreadable.append(result.error)
+        yield result
+
+
+def _announce(unreadable: list[FileError], fmt: str, output: Path | None) -> None:
+    if fmt == "text" and output is None:  # the text report on the terminal lists them itself
+        return
+    for error in unreadable:
+        click.echo(f"{error.path}: could not be checked: {error.reason}", err=True)
+
+
+def _report(
+    fmt: str, results: Iterable[FileResult], ruleset: RuleSet, options: ReportOptions, report: _Output
+) -> Callable[[], Totals]:
+    """Write each result into the report as it comes (or, for a format that ranks the articles,
+    collect them); returns what finishes the report and gives the run's totals."""
+    from contentlint.findings import RunResult
+    from contentlint.reports import Totals, render, writer
+
+    max_bytes = ruleset.config.max_file_bytes
+    stream = writer(fmt, report.write, ruleset.metas, __version__, options)
+    if stream is None:
+        files = list(results)
+        # the HTML report shows every article's text, clean ones included
+        wants_text = options.show_source or fmt == "html"
+        sources = _sources(files, max_bytes, every_file=fmt == "html") if wants_text else None
+        run = RunResult(files=files, rules=ruleset.metas, version=__version__, fail_on=ruleset.config.fail_on)
+        text = render(fmt, run, color=options.color, show_source=options.show_source, sources=sources,
+                      quiet=options.quiet, statistics=options.statistics)
+
+        def finish_rendered() -> Totals:
+            report.write(text)
+            return Totals.of(files)
+
+        return finish_rendered
+    totals = Totals()
+    for result in results:
+        totals.add(result)
+        source = _source(result, max_bytes) if options.show_source and result.findings else None
+        stream.add(result, source)
+
+    def finish_streamed() -> Totals:
+        stream.finish(totals)
+        return totals
+
+    return finish_streamed
 
 
 def _names_grammar(selectors: tuple[str, ...], ruleset: RuleSet) -> bool:
@@ -205,8 +282,8 @@ def _connect_grammar(config: Config, asked_on_command_line: bool) -> Config:
 
 
 def _check_on_cluster(
-    paths: tuple[str, ...], config: Config, scheduler: str, workers: int, use_cache: bool, progress: _progress
-) -> list[FileResult]:
+    paths: tuple[str, ...], config: Config, scheduler: str, workers: int, use_cache: bool, progress: _Progress
+) -> Iterator[FileResult]:
     """The files' results from a Dask cluster, in the same order and with the same findings as locally."""
     try:
         from contentlint.dask import connect, iter_file_results
@@ -222,84 +299,141 @@ def _check_on_cluster(
         cache = ResultCache(cache_dir(config), rules_fingerprint(config))
     try:
         with connect(scheduler, workers) as client:
-            return list(iter_file_results(files, config, client, cache=cache, progress=progress))
+            yield from iter_file_results(files, config, client, cache=cache, progress=progress)
     finally:
         if cache is not None:
             cache.close()
 
 
-def _emit(report: str, output: Path | None) -> None:
-    if output is not None:
+class _Output:
+    """Where the report goes: standard output as it is written, or the ``--output`` file once the
+    run is over. The file's text waits in a temporary file, so a report kept inside the folder
+    being checked is never read half-written, and a run that fails leaves it untouched."""
+
+    def __init__(self, path: Path | None, progress: _Progress) -> None:
+        self.path = path
+        self.progress = progress
+        self.to_terminal = path is None and sys.stdout.isatty()
+        self.spool: Spool | None = None
+        self.last = ""  # the last character written to standard output
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.path is not None:
+            if self.spool is None:
+                from contentlint.reports import Spool
+
+                self.spool = Spool()
+            self.spool.write(text)
+            return
+        if self.to_terminal:
+            with self.progress.hidden():
+                click.echo(text, nl=False)
+        else:
+            click.echo(text, nl=False)
+        self.last = text[-1]
+
+    def finish(self) -> None:
+        if self.path is None:
+            if self.last and self.last != "\n":
+                click.echo("")
+            return
         try:
-            output.write_text(report, encoding="utf-8")
+            with open(self.path, "w", encoding="utf-8") as target:
+                for chunk in self.spool.chunks() if self.spool is not None else ():
+                    target.write(chunk)
         except OSError as exc:
-            _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
-    elif report:
-        click.echo(report, nl=not report.endswith("\n"))
+            _fail(f"{self.path}: cannot write the report: {exc.strerror or exc}")
 
 
-def _fix_outcomes(results: list[FileResult], ruleset: RuleSet) -> list[FileResult | FixOutcome]:
-    """Each result, or the outcome of fixing its file when it has fixable findings."""
+def _fix_outcome(result: FileResult, ruleset: RuleSet) -> FileResult | FixOutcome:
+    """The result, or the outcome of fixing its file when it has fixable findings."""
     from contentlint.findings import FileError
     from contentlint.fixes import fix_file
 
-    outcomes: list[FileResult | FixOutcome] = []
-    for result in results:
-        if result.error is None and any(f.fix is not None for f in result.findings):
-            outcome = fix_file(result.path, ruleset)
-            outcomes.append(replace(result, error=outcome) if isinstance(outcome, FileError) else outcome)
-        else:
-            outcomes.append(result)
-    return outcomes
+    if result.error is None and any(f.fix is not None for f in result.findings):
+        outcome = fix_file(result.path, ruleset)
+        return replace(result, error=outcome) if isinstance(outcome, FileError) else outcome
+    return result
 
 
-def _show_fixes(results: list[FileResult], ruleset: RuleSet, output: Path | None, quiet: bool) -> int:
+class _Fixes:
+    """How many fixes were applied (or would be) to how many files."""
+
+    def __init__(self) -> None:
+        self.applied = 0
+        self.files = 0
+
+    def count(self, outcome: FixOutcome) -> None:
+        self.applied += outcome.applied
+        self.files += 1
+
+    def announce(self) -> None:
+        click.echo(f"Fixed {_plural(self.applied, 'problem')} in {_plural(self.files, 'file')}.", err=True)
+
+
+def _write_diffs(results: Iterable[FileResult], ruleset: RuleSet, report: _Output) -> _Fixes:
     from contentlint.fixes import FixOutcome
 
-    outcomes = [o for o in _fix_outcomes(results, ruleset) if isinstance(o, FixOutcome) and o.changed]
-    _emit("".join(o.diff() for o in outcomes), output)
+    fixes = _Fixes()
+    for result in results:
+        outcome = _fix_outcome(result, ruleset)
+        if isinstance(outcome, FixOutcome) and outcome.changed:
+            report.write(outcome.diff())
+            fixes.count(outcome)
+    return fixes
+
+
+def _diff_status(fixes: _Fixes, unreadable: bool, quiet: bool) -> int:
     if not quiet:
-        count = sum(o.applied for o in outcomes)
-        click.echo(f"{_plural(count, 'fix', 'fixes')} would be applied to {_plural(len(outcomes), 'file')} "
+        click.echo(f"{_plural(fixes.applied, 'fix', 'fixes')} would be applied to {_plural(fixes.files, 'file')} "
                    "(run with --fix to apply).", err=True)
-    if any(r.error is not None for r in results):
+    if unreadable:
         return EXIT_ERROR
-    return EXIT_FINDINGS if outcomes else EXIT_CLEAN
+    return EXIT_FINDINGS if fixes.files else EXIT_CLEAN
 
 
-def _write_fixes(results: list[FileResult], ruleset: RuleSet, quiet: bool) -> list[FileResult]:
-    """Fix and save every file with fixable findings; the results then describe the fixed files."""
+def _fixed(results: Iterable[FileResult], ruleset: RuleSet, fixes: _Fixes) -> Iterator[FileResult]:
+    """Fix and save each file with fixable findings; its result then describes the fixed file."""
     from contentlint.findings import FileError, FileResult
     from contentlint.fixes import FixOutcome
 
-    fixed: list[FileResult] = []
-    applied = files = 0
-    for outcome in _fix_outcomes(results, ruleset):
+    for result in results:
+        outcome = _fix_outcome(result, ruleset)
         if not isinstance(outcome, FixOutcome):
-            fixed.append(outcome)
+            yield outcome
             continue
         if outcome.changed:
             try:
                 outcome.write()
             except OSError as exc:
                 reason = f"cannot write the fixes: {exc.strerror or exc}"
-                fixed.append(FileResult(outcome.path, error=FileError(outcome.path, reason)))
+                yield FileResult(outcome.path, error=FileError(outcome.path, reason))
                 continue
-            applied += outcome.applied
-            files += 1
-        fixed.append(outcome.result)
-    if not quiet:
-        click.echo(f"Fixed {_plural(applied, 'problem')} in {_plural(files, 'file')}.", err=True)
-    return fixed
+            fixes.count(outcome)
+        yield outcome.result
 
 
-def _write_baseline(results: list[FileResult], path: Path) -> int:
+def _record_baseline(results: Iterable[FileResult], path: Path) -> tuple[Baseline, bool]:
+    """The baseline of every finding, and whether a file could not be read."""
     from contentlint.baseline import Baseline
 
-    baseline = Baseline.from_findings((f for r in results for f in r.findings), path.parent)
+    unreadable = False
+
+    def findings() -> Iterator[Finding]:
+        nonlocal unreadable
+        for result in results:
+            unreadable = unreadable or result.error is not None
+            yield from result.findings
+
+    return Baseline.from_findings(findings(), path.parent), unreadable
+
+
+def _write_baseline(baseline: Baseline, unreadable: bool, path: Path) -> int:
     baseline.write(path)
     click.echo(f"Recorded {_plural(len(baseline), 'finding')} in {path}.", err=True)
-    return EXIT_ERROR if any(r.error is not None for r in results) else EXIT_CLEAN
+    return EXIT_ERROR if unreadable else EXIT_CLEAN
 
 
 def _load_baseline(path: Path) -> Baseline:
@@ -309,23 +443,37 @@ def _load_baseline(path: Path) -> Baseline:
     return Baseline.load(path)
 
 
-def _without_baseline(results: list[FileResult], baseline: Baseline, path: Path, quiet: bool) -> list[FileResult]:
-    new = baseline.new_findings(results)
-    known = sum(len(r.findings) for r in results) - sum(len(r.findings) for r in new)
-    if known and not quiet:
-        click.echo(f"{_plural(known, 'finding')} recorded in {path} not shown.", err=True)
-    return new
+class _Known:
+    """How many findings the baseline excused."""
+
+    count = 0
+
+
+def _without_baseline(results: Iterable[FileResult], baseline: Baseline, known: _Known) -> Iterator[FileResult]:
+    def counted() -> Iterator[FileResult]:
+        for result in results:
+            known.count += len(result.findings)
+            yield result
+
+    for result in baseline.filter(counted()):
+        known.count -= len(result.findings)
+        yield result
+
+
+def _source(result: FileResult, max_bytes: int) -> str | None:
+    from contentlint.reading import read_source
+
+    text = read_source(result.path, max_bytes)
+    return text if isinstance(text, str) else None
 
 
 def _sources(results: list[FileResult], max_bytes: int, every_file: bool = False) -> dict[str, str]:
     """The text of every file with findings (of every readable file with ``every_file``)."""
-    from contentlint.reading import read_source
-
     sources: dict[str, str] = {}
     for result in results:
         if result.findings or (every_file and result.error is None):
-            text = read_source(result.path, max_bytes)
-            if isinstance(text, str):
+            text = _source(result, max_bytes)
+            if text is not None:
                 sources[result.path] = text
     return sources
 
@@ -334,26 +482,44 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-class _progress:
-    """A one-line progress count on standard error, only when it is a terminal."""
+class _Progress:
+    """A one-line count of checked files on standard error, only when it is a terminal. It steps
+    aside while anything else is written to the terminal (the report, a note) and comes back."""
 
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
-        self.shown = False
+        self.line = ""
 
     def __call__(self, done: int) -> None:
         if self.enabled and done % 50 == 0:
-            sys.stderr.write(f"\rcontentlint: {done} files checked")
+            self.line = f"\rcontentlint: {done} files checked"
+            sys.stderr.write(self.line)
             sys.stderr.flush()
-            self.shown = True
 
-    def __enter__(self) -> _progress:
+    @contextlib.contextmanager
+    def hidden(self) -> Iterator[None]:
+        if not self.line:
+            yield
+            return
+        self._clear()
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            sys.stderr.write(self.line)
+            sys.stderr.flush()
+
+    def _clear(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+
+    def __enter__(self) -> _Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+        if self.line:
+            self._clear()
+            self.line = ""
 
 
 @main.command("rules")
