@@ -8,7 +8,9 @@ Measures, with every default rule and the command line as users run it:
 - a cold run (empty cache) against a warm run (nothing changed);
 - one-file latency: ``contentlint check one.md``, the pre-commit case, median of several runs;
 - time at 1k and 4k articles (growth should be linear) and peak memory at 10k articles
-  (resident memory of the whole process tree, sampled, and the largest single process).
+  (the whole process tree sampled from /proc every 50 ms: proportional set sizes summed, which
+  count a page the parent shares with its forked workers once, resident sizes summed, which
+  count it in every process, and the largest single process).
 
     python bench/bench.py                         # everything (about 10 minutes on two cores)
     python bench/bench.py --quick                 # 200 and 800 articles, memory at 2,000
@@ -59,8 +61,9 @@ def take_snapshot() -> None:
 class Run:
     seconds: float
     cpu_seconds: float  # user + system time of the process and its workers: robust to a busy machine
-    peak_tree_mb: float  # resident memory of the process and its workers together, sampled
-    peak_process_mb: float  # the largest single process (getrusage of children)
+    peak_tree_mb: float  # proportional set size (PSS) of the process and its workers together, sampled
+    peak_tree_rss_mb: float  # their resident sizes summed: counts the pages workers share with the parent twice
+    peak_process_mb: float  # the largest single process (resident size)
     exit_code: int
 
 
@@ -73,41 +76,71 @@ class Results:
     targets: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
-def _tree_rss(pid: int) -> tuple[int, int]:
-    """Resident memory of a process and its descendants: (all together, the largest one)."""
-    try:
-        import psutil
-    except ImportError:  # then only getrusage's figure is reported
-        return 0, 0
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it, from the parent links in /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                parent = int(stat.rsplit(")", 1)[1].split()[1])  # the name in brackets may hold spaces
+                children.setdefault(parent, []).append(int(entry))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, ()))
+    return tree
 
-    try:
-        root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0, 0
-    sizes = [0]
-    for proc in procs:
-        with contextlib.suppress(psutil.Error):
-            sizes.append(proc.memory_info().rss)
-    return sum(sizes), max(sizes)
+
+def _kib(path: str, key: str) -> int:
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1])
+    return 0
+
+
+@dataclass
+class Memory:
+    """Memory of a process tree at one moment, in bytes."""
+
+    proportional: int = 0  # PSS summed: a page shared by n processes counts 1/n in each, so once in all
+    resident: int = 0  # RSS summed: pages shared between the parent and its forked workers count in each
+    largest: int = 0  # RSS of the largest single process
+
+
+def _tree_memory(pid: int) -> Memory:
+    """The memory of a process and its descendants, read from /proc (Linux)."""
+    memory = Memory()
+    for process in _descendants(pid):
+        rss = _kib(f"/proc/{process}/status", "VmRSS:") * 1024
+        pss = _kib(f"/proc/{process}/smaps_rollup", "Pss:") * 1024
+        memory.resident += rss
+        memory.proportional += pss or rss  # smaps_rollup needs Linux 4.14
+        memory.largest = max(memory.largest, rss)
+    return memory
 
 
 def timed(command: list[str], env: dict[str, str] = ENV, sample_memory: bool = True) -> Run:
     """Run ``command`` to completion, timing it and sampling the memory of its process tree."""
     import resource
 
+    if sample_memory and not Path("/proc/self/status").exists():
+        raise SystemExit("measuring memory needs Linux /proc (run with sample_memory=False elsewhere)")
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
-    peak = largest = 0
+    cpu_before = usage.ru_utime + usage.ru_stime
+    peak = Memory()
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, largest
         while not stop.is_set():
-            total, single = _tree_rss(proc.pid)
-            peak, largest = max(peak, total), max(largest, single)
+            now = _tree_memory(proc.pid)
+            peak.proportional = max(peak.proportional, now.proportional)
+            peak.resident = max(peak.resident, now.resident)
+            peak.largest = max(peak.largest, now.largest)
             stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -119,13 +152,12 @@ def timed(command: list[str], env: dict[str, str] = ENV, sample_memory: bool = T
     if sample_memory:
         sampler.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    after, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu_before
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
         raise SystemExit(f"{' '.join(command[:4])} ... failed with exit status {proc.returncode}")
-    # ru_maxrss (KiB on Linux) covers every child so far: it tells this run's largest process only when it grew
-    largest_mb = largest / 2**20 if largest else max(before, after) / 1024
-    return Run(seconds, cpu, peak / 2**20, largest_mb, proc.returncode)
+    mb = 2**20
+    return Run(seconds, cpu, peak.proportional / mb, peak.resident / mb, peak.largest / mb, proc.returncode)
 
 
 def machine() -> dict[str, str]:
@@ -229,11 +261,12 @@ def main() -> None:
             "articles_per_s": round(articles / run.seconds, 1),
             "mb_per_s": round(megabytes / run.seconds, 3),
             "peak_tree_mb": round(run.peak_tree_mb, 1),
+            "peak_tree_rss_mb": round(run.peak_tree_rss_mb, 1),
             "peak_process_mb": round(run.peak_process_mb, 1),
         }
         (OUT / "results.json").write_text(json.dumps(asdict(results), indent=1) + "\n")  # partial results
         print(f"{name}: {run.seconds:.2f} s ({run.cpu_seconds:.1f} s CPU), {articles / run.seconds:.1f} articles/s, "
-              f"peak {run.peak_tree_mb:.0f} MB (tree)", flush=True)
+              f"peak {run.peak_tree_mb:.0f} MB (tree, PSS; {run.peak_tree_rss_mb:.0f} MB RSS summed)", flush=True)
 
     report = OUT / "report.json"
     cache = OUT / "cache"
@@ -305,12 +338,12 @@ def to_markdown(results: Results) -> str:
     lines = ["| machine | |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in results.machine.items()]
     lines += ["", "| run | articles | seconds | CPU seconds | articles/s | articles/CPU s | MB/s "
-              "| peak memory, all processes (MB) | largest process (MB) |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| peak memory, all processes (PSS, MB) | RSS summed (MB) | largest process (MB) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, run in results.runs.items():
         lines.append(f"| {name} | {run['articles']:.0f} | {run['seconds']:.2f} | {run['cpu_seconds']:.1f} | "
                      f"{run['articles_per_s']:.1f} | {run['articles_per_cpu_s']:.1f} | {run['mb_per_s']:.2f} | "
-                     f"{run['peak_tree_mb']:.0f} | {run['peak_process_mb']:.0f} |")
+                     f"{run['peak_tree_mb']:.0f} | {run['peak_tree_rss_mb']:.0f} | {run['peak_process_mb']:.0f} |")
     lines += ["", f"One file (`contentlint check one.md --no-cache`), {len(results.one_file_ms)} runs: median "
               f"{statistics.median(results.one_file_ms):.0f} ms (min {min(results.one_file_ms):.0f}, "
               f"max {max(results.one_file_ms):.0f}).", "",
