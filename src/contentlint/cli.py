@@ -117,9 +117,11 @@ def check(
 ) -> None:
     """Check articles (.md, .markdown, .txt, .html, .htm) in PATHS (default: the current folder)."""
     from contentlint.config import load_config, parse_fail_on
+    from contentlint.regex_cache import keep_compiled_patterns
     from contentlint.reports import FORMATS
     from contentlint.ruleset import RuleSet
 
+    keep_compiled_patterns()  # the rules' long patterns are compiled once, not on every run
     if fmt not in FORMATS:
         _fail(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if fix and show_diff:
