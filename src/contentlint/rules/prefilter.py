@@ -18,7 +18,7 @@ import re
 import weakref
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from contentlint.document import Article
 
@@ -84,6 +84,8 @@ def _sequence(items: Any, anchored: bool = False, followed: bool = False) -> Lit
 # and digits: the pattern puts a word boundary, a space or punctuation before (after) it. A sorted
 # list and a set of the article's words answer those without searching the text.
 ANCHOR = "\x00"
+# Literals joined by this must all occur (in one block): one alternative's several words.
+ALL_OF = "\x01"
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # ASCII characters outside the runs (not the mark, which never stands in a pattern's literal)
 _OUTSIDE_CODES = frozenset(code for code in range(1, 128) if chr(code).lower() not in _RUN_CHARS)
@@ -243,7 +245,13 @@ def _required_sets(items: Any, anchored: bool = False, followed: bool = False) -
 def _branch(alternatives: Any, anchored: bool = False, followed: bool = False) -> Literals | None:
     union: set[str] = set()
     for alternative in alternatives:
-        found = _sequence(alternative, anchored, followed)
+        sets = _required_sets(alternative, anchored, followed)
+        single = sorted((c for c in sets if len(c) == 1), key=_selectivity, reverse=True)
+        if len(single) >= 2:
+            # "according to research": both words, which together filter far more than either
+            union.add(ALL_OF.join(sorted(next(iter(c)) for c in single[:2])))
+            continue
+        found = _best(sets)
         if found is None:
             return None
         union |= found
@@ -270,7 +278,9 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or None when the
     pattern guarantees no such literal (then it must be tried everywhere)."""
     best = _best(list(required_literal_sets(pattern)))
-    return _minimal({literal.strip(ANCHOR) for literal in best}) if best else None
+    if not best:
+        return None
+    return _minimal({max((part.strip(ANCHOR) for part in literal.split(ALL_OF)), key=len) for literal in best})
 
 
 @lru_cache(maxsize=4096)
@@ -342,10 +352,13 @@ class _Kind(enum.Enum):
     RUN_START = "at the start of a run of letters and digits"
     IN_RUN = "inside a run of letters and digits"
     ANYWHERE = "holds other characters"
+    ALL_OF = "several literals, all of them"
 
 
 @lru_cache(maxsize=8192)
 def _kind(literal: str) -> tuple[str, _Kind]:
+    if ALL_OF in literal:
+        return literal, _Kind.ALL_OF
     bare = literal.strip(ANCHOR)
     if not _ALNUM_RUN.fullmatch(bare):
         return bare, _Kind.ANYWHERE
@@ -354,12 +367,28 @@ def _kind(literal: str) -> tuple[str, _Kind]:
     return bare, _Kind.IN_RUN
 
 
+class _Parts(NamedTuple):
+    whole: frozenset[str]  # bare whole words, tested with one set operation
+    keyed: dict[str, tuple[str, ...]]  # a word each of these several-word literals needs, to them
+    others: tuple[str, ...]
+
+
 @lru_cache(maxsize=4096)
-def _split(literals: Literals) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The whole words among ``literals`` (bare, for one set operation) and the other literals."""
-    whole = {bare for bare, kind in map(_kind, literals) if kind is _Kind.WHOLE_RUN}
-    others = tuple(sorted(literal for literal in literals if _kind(literal)[1] is not _Kind.WHOLE_RUN))
-    return frozenset(whole), others
+def _split(literals: Literals) -> _Parts:
+    whole: set[str] = set()
+    keyed: dict[str, list[str]] = {}
+    others: list[str] = []
+    for literal in sorted(literals):
+        bare, kind = _kind(literal)
+        if kind is _Kind.WHOLE_RUN:
+            whole.add(bare)
+            continue
+        words = [_kind(part)[0] for part in literal.split(ALL_OF) if _kind(part)[1] is _Kind.WHOLE_RUN]
+        if kind is _Kind.ALL_OF and words:
+            keyed.setdefault(max(words, key=len), []).append(literal)
+        else:
+            others.append(literal)
+    return _Parts(frozenset(whole), {word: tuple(found) for word, found in keyed.items()}, tuple(others))
 
 
 class _Index:
@@ -405,6 +434,8 @@ class _Index:
             found = at < len(self.words) and self.words[at].startswith(bare)
         elif kind is _Kind.IN_RUN:
             found = bare in self.words_text
+        elif kind is _Kind.ALL_OF:
+            found = all(self.occurs(part) for part in literal.split(ALL_OF))
         else:
             found = bare in self.lowered
         self.present[literal] = found
@@ -420,26 +451,33 @@ class _Index:
     def any_occurs(self, literals: Literals) -> bool:
         known = self.set_present.get(literals)
         if known is None:
-            self._words_ready()
-            whole, others = _split(literals)
-            known = not self.word_set.isdisjoint(whole) or any(self.occurs(literal) for literal in others)
-            self.set_present[literals] = known
+            known = self.set_present[literals] = bool(self._present_among(literals, first_only=True))
         return known
 
     def blocks_with_any(self, literals: Literals) -> frozenset[int]:
         """Numbers of the blocks that hold one of ``literals`` wholly inside them."""
         known = self.set_blocks.get(literals)
         if known is None:
-            self._words_ready()
-            whole, others = _split(literals)
             found: set[int] = set()
-            for word in self.word_set.intersection(whole):
-                found |= self.blocks_with(ANCHOR + word + ANCHOR)
-            for literal in others:
-                if self.occurs(literal):
-                    found |= self.blocks_with(literal)
+            for literal in self._present_among(literals):
+                found |= self.blocks_with(literal)
             known = self.set_blocks[literals] = frozenset(found)
         return known
+
+    def _present_among(self, literals: Literals, first_only: bool = False) -> list[str]:
+        """The members of ``literals`` that occur in the article (only the first one found, if asked)."""
+        self._words_ready()
+        parts = _split(literals)
+        present = [ANCHOR + word + ANCHOR for word in self.word_set.intersection(parts.whole)]
+        if present and first_only:
+            return present
+        candidates = [literal for word in self.word_set.intersection(parts.keyed) for literal in parts.keyed[word]]
+        for literal in (*candidates, *parts.others):
+            if self.occurs(literal):
+                present.append(literal)
+                if first_only:
+                    break
+        return present
 
     def blocks_with(self, literal: str) -> frozenset[int]:
         """Numbers of the blocks that hold ``literal`` wholly inside them."""
@@ -450,6 +488,10 @@ class _Index:
         if not self.occurs(literal):
             self.found[literal] = _NOWHERE
             return _NOWHERE
+        if ALL_OF in literal:
+            parts = [self.blocks_with(part) for part in literal.split(ALL_OF)]
+            result = self.found[literal] = frozenset.intersection(*parts)
+            return result
         lowered, starts, ends = self.lowered, self.block_starts, self.block_ends
         hits: set[int] = set()
         bare = literal.strip(ANCHOR)
