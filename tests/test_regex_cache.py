@@ -35,6 +35,7 @@ TEXT = ("Word12 and WORD7ing, 250 mg or 5 % daily. Call now for a café! ## Head
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PatternStore]:
     monkeypatch.setattr(regex_cache, "MIN_COMPILE_SECONDS", 0.0)
+    monkeypatch.setattr(regex_cache, "MIN_SAVED_SECONDS", 0.0)
     store = PatternStore(tmp_path / "regex.marshal")
     store.install()
     re.purge()

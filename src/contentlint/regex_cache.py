@@ -12,8 +12,9 @@ Only the command line turns it on (:func:`keep_compiled_patterns`): it replaces
 ``re._compiler.compile`` for the whole process, which a library should not do behind its user's
 back. It is a no-op on Python versions whose compiler it has not been checked against. The file is
 named after the exact Python build, holds at most :data:`MAX_PATTERNS` patterns (those used by the
-latest run first), and only patterns that take a noticeable time to compile and raise no warning
-are stored.
+latest run first). Only patterns that take a noticeable time to compile and raise no warning are
+stored, and the file is rewritten only when a run found enough of them to matter: patterns that
+change from run to run (built from a set, or from an article's own words) are cheap ones.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ except ImportError:  # pragma: no cover - another implementation or layout
 # The versions whose re._compiler.compile this mirrors (it is the same in all three).
 SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12), (3, 13)})
 MAX_PATTERNS = 2000
-MIN_COMPILE_SECONDS = 0.0001  # cheaper patterns are not worth a place in the file
+MIN_COMPILE_SECONDS = 0.0003  # cheaper patterns are not worth a place in the file
+MIN_SAVED_SECONDS = 0.003  # nor a run that would save less than this on the next one worth a write
 _FORMAT = 1
 
 Key = tuple[str | bytes, int]
@@ -62,6 +64,7 @@ class PatternStore:
         self.known: dict[Key, Compiled] = stored if isinstance(stored, dict) else {}
         self.used: dict[Key, Compiled] = {}
         self.added = 0
+        self.added_seconds = 0.0
         self._original: Any = None
 
     def install(self) -> None:
@@ -84,11 +87,12 @@ class PatternStore:
             return _sre.compile(p, *known)
         started = time.perf_counter()
         compiled = self._original(p, flags)
-        if time.perf_counter() - started >= MIN_COMPILE_SECONDS:
-            self._remember(key, compiled)
+        seconds = time.perf_counter() - started
+        if seconds >= MIN_COMPILE_SECONDS:
+            self._remember(key, compiled, seconds)
         return compiled
 
-    def _remember(self, key: Key, compiled: Any) -> None:
+    def _remember(self, key: Key, compiled: Any, seconds: float) -> None:
         import warnings
 
         with warnings.catch_warnings(record=True) as caught:
@@ -98,10 +102,11 @@ class PatternStore:
             return
         self.known[key] = self.used[key] = arguments
         self.added += 1
+        self.added_seconds += seconds
 
     def save(self) -> None:
-        """Write the store when this run added patterns: this run's first, then older ones."""
-        if not self.added:
+        """Write the store when this run added patterns worth it: this run's first, then older ones."""
+        if self.added_seconds < MIN_SAVED_SECONDS:
             return
         kept = dict(self.used)
         for key, value in self.known.items():
@@ -109,7 +114,7 @@ class PatternStore:
                 break
             kept.setdefault(key, value)
         user_cache.store(self.path, kept)
-        self.added = 0
+        self.added, self.added_seconds = 0, 0.0
 
 
 def _compile_arguments(pattern: str | bytes, flags: int) -> Compiled:
