@@ -64,13 +64,19 @@ def _may_be_letter(code: int) -> bool:
     return _ascii_letter(code) or code in _LOOKALIKES
 
 
-@cache
 def required_words(pattern: re.Pattern[str]) -> Need | None:
     """The lower-case words a match of ``pattern`` needs, None when none is certain."""
-    if pattern.flags & (re.ASCII | re.LOCALE) or _SCOPED_ASCII.search(pattern.pattern):
+    return required_words_of(pattern.pattern, pattern.flags)
+
+
+@cache
+def required_words_of(source: str, flags: int) -> Need | None:
+    """:func:`required_words` of the expression ``source`` compiled with ``flags``, without
+    compiling it."""
+    if flags & (re.ASCII | re.LOCALE) or _SCOPED_ASCII.search(source):
         return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = _parser.parse(source, flags)
     except Exception:  # an expression re accepts always parses; stay safe if internals change
         return None
     return _all_of(_clauses(list(parsed.data), False, False))
@@ -300,11 +306,15 @@ def _starts_fenced(op: Any, av: Any) -> bool:
     return False
 
 
-@cache
 def required_marks(pattern: re.Pattern[str]) -> str:
     """ASCII punctuation every match of ``pattern`` holds (the braces and bar of spintax)."""
+    return required_marks_of(pattern.pattern, pattern.flags)
+
+
+@cache
+def required_marks_of(source: str, flags: int) -> str:
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = _parser.parse(source, flags)
     except Exception:
         return ""
     return "".join(dict.fromkeys(_marks(list(parsed.data))))

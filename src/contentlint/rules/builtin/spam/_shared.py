@@ -7,6 +7,7 @@ process.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import weakref
 from collections import Counter
@@ -17,7 +18,7 @@ from typing import Any
 
 from contentlint.document import Article, Block
 from contentlint.findings import Fix
-from contentlint.rules.builtin.spam._literals import anchors, required_marks, required_words
+from contentlint.rules.builtin.spam._literals import anchors, required_marks_of, required_words_of
 from contentlint.rules.data import load_yaml_data
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -81,11 +82,15 @@ def stem(word: str) -> str:
     return word
 
 
-def topic_counts(article: Article, blocks: Iterable[Block]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for block in blocks:
-        counts.update(stem(w) for w in content_words(article.block_text(block)))
-    return counts
+def topic_counts(article: Article, numbers: Iterable[int]) -> Counter[str]:
+    """How often each stem of a content word occurs in the blocks ``numbers``, stems in order of
+    first occurrence (which breaks ties in ``most_common``)."""
+    words = block_words(article)
+    stream = list(itertools.chain.from_iterable(words[n] for n in numbers))
+    stop = stopwords()
+    # Each distinct content word stemmed once; stem() changes only words ending in "s".
+    stems = {w: (stem(w) if w[-1] == "s" else w) for w in set(stream) if len(w) > 2 and w not in stop}
+    return Counter(map(stems.__getitem__, filter(stems.__contains__, stream)))
 
 
 def ends_sentence(text: str) -> bool:
@@ -268,13 +273,33 @@ def _pieces_around(folded: str, cut: int) -> tuple[str, str]:
     return folded[start:cut], folded[cut:end]
 
 
-def _anchor_words(article: Article, pattern: re.Pattern[str]) -> frozenset[str] | None:
+class LazyPattern:
+    """A regular expression compiled on first use: the word prefilter reads what it needs from
+    the source, so an article without those words never pays for compiling it."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+
+AnyPattern = re.Pattern[str] | LazyPattern
+
+
+def _anchor_words(article: Article, pattern: AnyPattern) -> frozenset[str] | None:
     """Words of the article one of which a match of ``pattern`` must include; empty when the
     pattern cannot match, None when nothing narrows it."""
-    need = required_words(pattern)
+    need = required_words_of(pattern.pattern, pattern.flags)
     if need is None:
         text = article.text
-        return frozenset() if any(mark not in text for mark in required_marks(pattern)) else None
+        marks = required_marks_of(pattern.pattern, pattern.flags)
+        return frozenset() if any(mark not in text for mark in marks) else None
     return anchors(need, article_words(article)) or frozenset()
 
 
@@ -305,7 +330,13 @@ def units_touched(starts: list[int], matches: Iterable[re.Match[str]]) -> set[in
     return touched
 
 
-def candidate_blocks(article: Article, pattern: re.Pattern[str]) -> Iterable[int]:
+def blocks_holding(article: Article, words: frozenset[str]) -> list[int]:
+    """Numbers of the blocks whose folded text holds one of ``words``, in order."""
+    blocks = article.blocks
+    return _units_holding(words, folded_text(article), [b.start for b in blocks], [b.end for b in blocks])
+
+
+def candidate_blocks(article: Article, pattern: AnyPattern) -> Iterable[int]:
     """Numbers of the blocks ``pattern`` may match in, in order (a superset, never missing one)."""
     anchors = _anchor_words(article, pattern)
     if anchors is None:
@@ -316,7 +347,7 @@ def candidate_blocks(article: Article, pattern: re.Pattern[str]) -> Iterable[int
     return _units_holding(anchors, folded_text(article), [b.start for b in blocks], [b.end for b in blocks])
 
 
-def candidate_sentences(article: Article, pattern: re.Pattern[str]) -> Iterable[int]:
+def candidate_sentences(article: Article, pattern: AnyPattern) -> Iterable[int]:
     """Numbers of the sentences ``pattern`` may match in, in order (a superset)."""
     anchors = _anchor_words(article, pattern)
     sentences = article.sentences
@@ -327,6 +358,6 @@ def candidate_sentences(article: Article, pattern: re.Pattern[str]) -> Iterable[
     return _units_holding(anchors, folded_text(article), [s.start for s in sentences], [s.end for s in sentences])
 
 
-def may_match(article: Article, pattern: re.Pattern[str]) -> bool:
+def may_match(article: Article, pattern: AnyPattern) -> bool:
     """False when ``pattern`` cannot match anywhere in the article (it lacks a required word)."""
     return _anchor_words(article, pattern) != frozenset()
