@@ -96,7 +96,7 @@ class OffTopicFirstLine(Rule):
         title = self._title_after(article)
         if title is None:
             return
-        body = [b for b in blocks[2:] if b.kind != "heading"] or blocks[2:]
+        body = [n for n in range(2, len(blocks)) if blocks[n].kind != "heading"] or range(2, len(blocks))
         counts = topic_counts(article, body)
         size = int(ctx.options.get("topic_words", _TOPIC_WORDS))
         topic = {w for w, n in counts.most_common(size) if n >= 2}
