@@ -52,6 +52,17 @@ def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozen
 
 
 @lru_cache(maxsize=1)
+def _after_space() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The opener, head and tail, each after a white-space character."""
+    opener, head, tail, _, _ = _shapes()
+    return (
+        re.compile(rf"\s(?:{opener.pattern})", opener.flags),
+        re.compile(rf"\s(?:{head.pattern})", head.flags),
+        re.compile(rf"\s(?:{tail.pattern})", tail.flags),
+    )
+
+
+@lru_cache(maxsize=1)
 def _wh_governors() -> frozenset[str]:
     return frozenset(data_list("spam-search", "wh_governors"))
 
@@ -93,17 +104,24 @@ def find_insertions_with_seams(article: Article) -> list[tuple[int, int, bool]]:
 
 
 def _find_insertions(article: Article) -> list[tuple[int, int, bool]]:
-    opener, head, tail, _, _ = _shapes()
     text = article.text
     lowered = lowered_text(article)
-    # A query starts where an opener, head or tail matches; only sentences holding such a place
-    # can hold one, so only they are split into words.
+    # A query starts where an opener, head or tail matches a word that only white space parts
+    # from the word before; only sentences holding such a place can hold one, so only they are
+    # split into words. The scans look for the white space too: the engine skips to it quickly.
+    # Only a word in "#" can follow the word before with nothing between, and only the head "#1"
+    # starts so. lower() lengthens only "İ": with one in the text, offsets of text point
+    # elsewhere in the lower-cased text, where the space need not be.
+    spaced_opener, spaced_head, spaced_tail = _after_space()
+    _, head, tail, _, _ = _shapes()
+    aligned = len(lowered) == len(text)
     sentences = article.sentences
     starts = [s.start for s in sentences]
-    questions = units_touched(starts, opener.finditer(text))
-    commercial = units_touched(starts, tail.finditer(lowered))
+    questions = units_touched(starts, spaced_opener.finditer(text))
+    commercial = units_touched(starts, (spaced_tail if aligned else tail).finditer(lowered))
     if any(word in lowered for word in _head_words()):
-        commercial |= units_touched(starts, head.finditer(lowered))
+        heads = spaced_head if aligned and "#" not in text else head
+        commercial |= units_touched(starts, heads.finditer(lowered))
     found: list[tuple[int, int, bool]] = []
     for number in sorted(questions | commercial):
         sentence = sentences[number]
