@@ -21,7 +21,13 @@ from typing import Any
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import candidate_sentences, deletion_fix, load_data, reference_blocks
+from contentlint.rules.builtin.spam._shared import (
+    LazyPattern,
+    candidate_sentences,
+    deletion_fix,
+    load_data,
+    reference_blocks,
+)
 from contentlint.text.context import is_quoted
 
 _NAME = r"(?:the\s+)?((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
@@ -34,19 +40,19 @@ _SEARCHED = ("named", "unnamed", "endorsement", "first_person", "offers")
 def _patterns() -> dict[str, Any]:
     d = load_data("spam-plug")
     target = rf"{d['steer_verbs']}\s+(?:(?:a|an|one|some|any)\s+)?(?:{d['business_adjectives']}\s+)*"
-    named = re.compile(
+    named = LazyPattern(
         rf"(?i:\b{target}(?:[\w-]+\s+)?{d['business_nouns']}\b[^.!?]{{0,60}}?[,\s(]\s*{d['name_introducers']})\s+{_NAME}"
     )
-    unnamed = re.compile(
+    unnamed = LazyPattern(
         rf"(?i:\b{d['steer_verbs']}\s+(?:a|an|one)\s+(?:{d['business_adjectives']}\s+)+"
         rf"(?:[\w-]+\s+)?{d['commercial_nouns']}\b[^.!?]{{0,40}}?{d['follow_ups']})"
     )
     return {
         "named": named,
         "unnamed": unnamed,
-        "first_person": re.compile("|".join(d["first_person"]), re.IGNORECASE),
-        "endorsement": re.compile(d["endorsement"]),
-        "offers": re.compile("|".join(d["offers"]), re.IGNORECASE),
+        "first_person": LazyPattern("|".join(d["first_person"]), re.IGNORECASE),
+        "endorsement": LazyPattern(d["endorsement"]),
+        "offers": LazyPattern("|".join(d["offers"]), re.IGNORECASE),
         "institutions": frozenset(str(w).lower() for w in d["institution_words"]),
     }
 
@@ -110,7 +116,7 @@ class CommercialPlug(Rule):
             sentence = sentences[number]
             if sentence.block in references:
                 continue
-            searched = {key: patterns[key] for key in _SEARCHED if number in possible[key]}
+            searched = {key: patterns[key].compiled for key in _SEARCHED if number in possible[key]}
             found = self._plug(text, sentence.start, sentence.end, searched, patterns["institutions"])
             if found is None or is_quoted(article, found[0], found[1]):
                 continue
