@@ -20,44 +20,87 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import candidate_blocks, load_data, maps_verbatim
+from contentlint.rules.builtin.spam._literals import Need, anchors, required_words_of
+from contentlint.rules.builtin.spam._shared import (
+    LazyPattern,
+    article_words,
+    blocks_holding,
+    candidate_blocks,
+    load_data,
+    maps_verbatim,
+)
 
 _CLUSTER = 3
 
 
 @dataclass(frozen=True, slots=True)
 class _Artifact:
-    pattern: re.Pattern[str]
-    find: re.Pattern[str] | None
+    pattern: LazyPattern
+    find: LazyPattern | None
     replacement: str | None
     meant: str
 
 
 @lru_cache(maxsize=1)
-def _artifacts() -> tuple[tuple[re.Pattern[str], dict[str, tuple[str | None, str]]], tuple[_Artifact, ...]]:
+def _artifacts() -> tuple[tuple[tuple[str, ...], dict[str, tuple[str | None, str]]], tuple[_Artifact, ...]]:
     data = load_data("spam-spinner")
     phrases: dict[str, tuple[str | None, str]] = {}
     for phrase, spec in (data.get("phrases") or {}).items():
         key = " ".join(str(phrase).lower().split())
         phrases[key] = (spec.get("replacement"), str(spec.get("meant")))
-    ordered = sorted(phrases, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
-    literal = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    ordered = tuple(sorted(phrases, key=len, reverse=True))
     patterns = tuple(
         _Artifact(
-            re.compile(spec["pattern"], re.IGNORECASE),
-            re.compile(spec["find"], re.IGNORECASE) if spec.get("find") else None,
+            LazyPattern(spec["pattern"], re.IGNORECASE),
+            LazyPattern(spec["find"], re.IGNORECASE) if spec.get("find") else None,
             spec.get("replacement"),
             str(spec.get("meant")),
         )
         for spec in data.get("patterns") or []
     )
-    return (literal, phrases), patterns
+    return (ordered, phrases), patterns
+
+
+@lru_cache(maxsize=256)
+def _literal(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of ``phrases`` (longest first), whole words, any white space between."""
+    return re.compile(_literal_source(phrases), re.IGNORECASE)
+
+
+def _literal_source(phrases: tuple[str, ...]) -> str:
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+@cache
+def _phrase_needs(phrase: str) -> Need | None:
+    return required_words_of(_literal_source((phrase,)), re.IGNORECASE)
+
+
+def _possible_phrases(article: Article, ordered: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str] | None]:
+    """The phrases whose words the article holds, in order, and words one of which a block must
+    hold to hold one of them (None: no narrowing). A phrase that cannot match anywhere changes no
+    match of the alternation, so the alternation of the others finds the same."""
+    words = article_words(article)
+    present: list[str] = []
+    anchors_found: set[str] = set()
+    narrowed = True
+    for phrase in ordered:
+        need = _phrase_needs(phrase)
+        if need is None:
+            present.append(phrase)
+            narrowed = False
+            continue
+        found = anchors(need, words)
+        if found is not None:
+            present.append(phrase)
+            anchors_found |= found
+    return tuple(present), (frozenset(anchors_found) if narrowed else None)
 
 
 def _match_case(replacement: str, original: str) -> str:
@@ -113,24 +156,27 @@ class SpinnerArtifacts(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
-        (literal, phrases), patterns = _artifacts()
+        (ordered, phrases), patterns = _artifacts()
         text = article.text
         blocks = article.blocks
         found: list[tuple[int, int, str | None, str]] = []
         # Each expression runs only in the blocks holding a word it needs; the sort below makes
         # the order of the scans irrelevant.
-        for number in candidate_blocks(article, literal):
-            block = blocks[number]
-            for match in literal.finditer(text, block.start, block.end):
-                replacement, meant = phrases[" ".join(match.group(0).lower().split())]
-                found.append((match.start(), match.end(), replacement, meant))
+        present, words = _possible_phrases(article, ordered)
+        if present:
+            literal = _literal(present)
+            for number in range(len(blocks)) if words is None else blocks_holding(article, words):
+                block = blocks[number]
+                for match in literal.finditer(text, block.start, block.end):
+                    replacement, meant = phrases[" ".join(match.group(0).lower().split())]
+                    found.append((match.start(), match.end(), replacement, meant))
         for artifact in patterns:
             for number in candidate_blocks(article, artifact.pattern):
                 block = blocks[number]
-                for match in artifact.pattern.finditer(text, block.start, block.end):
+                for match in artifact.pattern.compiled.finditer(text, block.start, block.end):
                     start, end = match.span()
                     if artifact.find is not None:
-                        inner = artifact.find.search(text, start, end)
+                        inner = artifact.find.compiled.search(text, start, end)
                         if inner is not None:
                             start, end = inner.span()
                     found.append((start, end, artifact.replacement, artifact.meant))
