@@ -165,26 +165,6 @@ def _is_word(token: str) -> bool:
     return _WORD_CHAR.match(token) is not None
 
 
-def _longest_from(tree: _Tree, tokens: list[str], number: int) -> int:
-    """The token number just past the longest phrase starting at token ``number`` (0 when none
-    starts there). A phrase must end where a word does: not followed by a word character."""
-    node = tree
-    count = len(tokens)
-    longest = 0
-    while number < count:
-        token = tokens[number]
-        child = node.get(token)
-        if child is None:
-            if " " not in node or not token.isspace():
-                break
-            child = node[" "]
-        node = child
-        number += 1
-        if _END in node and (number == count or not _is_word(tokens[number])):
-            longest = number
-    return longest
-
-
 class PhraseMatcher:
     """Finds any of many literal phrases; reports which phrase matched.
 
@@ -236,6 +216,8 @@ class PhraseMatcher:
             found = self._spans(text, 0, len(text))
             self._scanned = (text, found, [s for s, _ in found])
         _, found, starts = self._scanned
+        if not found:
+            return found
         first = bisect.bisect_left(starts, start)
         if first > 0 and found[first - 1][1] > start:
             return None
@@ -270,23 +252,39 @@ class PhraseMatcher:
         return self._walk(tree, tokens, places)
 
     def _walk(self, tree: _Tree, tokens: _Tokens, places: Iterable[int]) -> list[tuple[int, int]]:
+        """From each place in turn (skipping those inside a match already found), the longest
+        phrase starting there that ends where a word does: not followed by a word character."""
         words, bounds = tokens.tokens, tokens.bounds
+        count = len(words)
+        # a word token never follows another, so only a phrase starting with, say, "#" needs to
+        # check that no word character stands just before it
+        check_before = not self._all_firsts_words
         found: list[tuple[int, int]] = []
         resume = 0
-        for number in places:
-            if number < resume or not self._may_start(tokens, number):
+        for start in places:
+            if start < resume:
                 continue
-            end = _longest_from(tree, words, number)
-            if end:
-                found.append((bounds[number], bounds[end]))
-                resume = end
+            if start == 0:
+                if tokens.word_before:
+                    continue
+            elif check_before and _is_word(words[start - 1]):
+                continue
+            node, number, longest = tree, start, 0
+            while number < count:  # down the tree token by token (inlined: this is the hot loop)
+                token = words[number]
+                child = node.get(token)
+                if child is None:
+                    if " " not in node or not token.isspace():
+                        break
+                    child = node[" "]
+                node = child
+                number += 1
+                if _END in node and (number == count or not _is_word(words[number])):
+                    longest = number
+            if longest:
+                found.append((bounds[start], bounds[longest]))
+                resume = longest
         return found
-
-    def _may_start(self, tokens: _Tokens, number: int) -> bool:
-        """A phrase may start at a token not preceded by a word character."""
-        if number == 0:
-            return not tokens.word_before
-        return self._all_firsts_words or not _is_word(tokens.tokens[number - 1])
 
     def _prefix_tree(self) -> _Tree | None:
         if not self._tree_made:

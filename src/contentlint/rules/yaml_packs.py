@@ -17,11 +17,10 @@ the rule and the key.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from contentlint.document import Article
 from contentlint.errors import RulePackError
@@ -62,12 +61,21 @@ def _text(path: Path, where: str, key: str, value: Any) -> str:
     return value.strip()
 
 
+def _is_yaml_error(exc: Exception) -> bool:
+    """Whether PyYAML raised ``exc`` (PyYAML is imported only when a pack's text is parsed, so
+    it is not imported here when the parsed value came from the cache)."""
+    yaml = sys.modules.get("yaml")
+    return yaml is not None and isinstance(exc, yaml.YAMLError)
+
+
 def load_pack(path: Path) -> list[InstanceRule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        if not _is_yaml_error(exc):
+            raise
         raise RulePackError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{path}: a rule pack needs a top-level 'rules:' list")
@@ -224,10 +232,14 @@ class YamlRule(InstanceRule):
         for block in article.blocks:
             if block.kind not in self.scope:
                 continue
-            excluded = self.exceptions.finditer(text, block.start, block.end)
+            excluded: list[tuple[int, int, str]] | None = None  # found when the block has a match
             last_end = -1
             for start, end, phrase in self.matchers.finditer(text, block.start, block.end):
-                if start < last_end or any(s < end and start < e for s, e, _ in excluded):
+                if start < last_end:
+                    continue
+                if excluded is None:
+                    excluded = self.exceptions.finditer(text, block.start, block.end)
+                if any(s < end and start < e for s, e, _ in excluded):
                     continue
                 if self.skip_when and skip_reason(article, start, end, self.skip_when):
                     continue

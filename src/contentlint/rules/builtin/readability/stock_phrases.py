@@ -141,8 +141,10 @@ class StockPhrasePadding(Rule):
         extra = tuple(str(p) for p in ctx.options["extra_phrases"])
         removed = tuple(str(p) for p in ctx.options["removed_phrases"])
         found = find_stock_phrases(article, extra, removed)
+        if len(found) < int(ctx.options["min_phrases"]):
+            return
         words = prose_words(article)
-        if not words or len(found) < int(ctx.options["min_phrases"]):
+        if not words:
             return
         per_thousand = 1000 * len(found) / words
         if per_thousand <= float(ctx.options["threshold"]):

@@ -24,9 +24,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import overload
 
 from contentlint.document import Article
 from contentlint.findings import Severity
@@ -142,8 +141,7 @@ class UndefinedAcronym(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
-        allowed = {str(a).upper() for a in ctx.options.get("allow", DEFAULT_ALLOW)}
-        allowed |= {str(a).upper() for a in ctx.options.get("extra_allow", ())}
+        allowed = _allowed(ctx.options.get("allow", DEFAULT_ALLOW), ctx.options.get("extra_allow", ()))
         text = article.text
         seen: set[str] = set()
         spans = article.word_spans
@@ -216,7 +214,7 @@ class UndefinedAcronym(Rule):
         return None
 
 
-class WordParts(Sequence[list[str]]):
+class WordParts:
     """The article's words as their lower-case parts ("N-methyl-D-aspartate" -> n, methyl, d,
     aspartate), each worked out when first asked for: only words near a possible spelling-out are."""
 
@@ -229,15 +227,7 @@ class WordParts(Sequence[list[str]]):
     def __len__(self) -> int:
         return len(self._spans)
 
-    @overload
-    def __getitem__(self, index: int) -> list[str]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[list[str]]: ...
-
-    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def __getitem__(self, index: int) -> list[str]:
         parts = self._parts.get(index)
         if parts is None:
             start, end = self._spans[index]
@@ -258,25 +248,37 @@ class WordParts(Sequence[list[str]]):
         return [m.start() for m in _initial_pattern(letter).finditer(self._initials, 0, count)]
 
 
+def _allowed(allow: Iterable[object], extra_allow: Iterable[object]) -> frozenset[str]:
+    """The allowed acronyms in capitals (the same options come with every article: made once)."""
+    names = (*allow, *extra_allow)
+    try:
+        return _capitalised(names)
+    except TypeError:  # an option value that cannot be a cache key
+        return frozenset(str(a).upper() for a in names)
+
+
+@cache
+def _capitalised(names: tuple[object, ...]) -> frozenset[str]:
+    return frozenset(str(a).upper() for a in names)
+
+
 @cache
 def _initial_pattern(letter: str) -> re.Pattern[str]:
     return re.compile(f"[^a-z0-9]|{re.escape(letter)}")
 
 
-def spelled_out_before(words: Sequence[list[str]], count: int, acronym: str) -> bool:
-    """Whether the first ``count`` of ``words`` (each word as its lower-case parts, see
-    :class:`WordParts`) spell ``acronym`` by initials."""
+def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
+    """Whether the first ``count`` of ``words`` spell ``acronym`` by initials."""
     letters = [ch.lower() for ch in acronym if ch.isalpha()]
     if not letters:
         return True
     first = letters[0]
     count = min(count, len(words))
-    places = words.may_start_with(first, count) if isinstance(words, WordParts) else range(count)
     return any(words[index] and words[index][0][0] == first and _spells(letters, 0, words, index, count)
-               for index in places)
+               for index in words.may_start_with(first, count))
 
 
-def _spells(letters: Sequence[str], at: int, words: Sequence[list[str]], index: int, count: int) -> bool:
+def _spells(letters: Sequence[str], at: int, words: WordParts, index: int, count: int) -> bool:
     if at == len(letters):
         return True
     if index >= count or not words[index]:
