@@ -126,3 +126,26 @@ def test_the_file_keeps_this_runs_patterns_first_within_the_limit(store: Pattern
 
 def test_the_file_is_named_after_the_python_build() -> None:
     assert regex_cache.cache_file().name.startswith("regex-")
+
+
+def test_values_derived_from_a_pattern_are_kept_too(store: PatternStore) -> None:
+    calls: list[int] = []
+
+    def literal_sets() -> tuple[frozenset[str], ...]:
+        calls.append(1)
+        return (frozenset({"call", "text"}), frozenset({"now"}))
+
+    key = ("literal-sets", ALTERNATION, 2)
+    assert store.remembered(key, literal_sets) == (frozenset({"call", "text"}), frozenset({"now"}))
+    store.save()
+    store.uninstall()
+    later = PatternStore(store.path)
+    assert later.remembered(key, literal_sets) == (frozenset({"call", "text"}), frozenset({"now"}))
+    assert calls == [1]
+    assert later.remembered(("unwritable",), object) is not None  # built, and not kept
+    assert ("unwritable",) not in later.derived
+
+
+def test_without_the_store_remembered_just_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_cache, "_installed", None)
+    assert regex_cache.remembered("kind", ("x",), lambda: 42) == 42

@@ -15,6 +15,9 @@ named after the exact Python build, holds at most :data:`MAX_PATTERNS` patterns 
 latest run first). Only patterns that take a noticeable time to compile and raise no warning are
 stored, and the file is rewritten only when a run found enough of them to matter: patterns that
 change from run to run (built from a set, or from an article's own words) are cheap ones.
+
+:func:`remembered` keeps other values derived from a pattern the same way (the literals a prefilter
+reads from its parse, say), so that a rule can skip that work too.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ import re
 import sys
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from contentlint import user_cache
 
@@ -42,10 +46,11 @@ SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12), (3, 13)})
 MAX_PATTERNS = 2000
 MIN_COMPILE_SECONDS = 0.0003  # cheaper patterns are not worth a place in the file
 MIN_SAVED_SECONDS = 0.003  # nor a run that would save less than this on the next one worth a write
-_FORMAT = 1
+_FORMAT = 2
 
 Key = tuple[str | bytes, int]
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments
+V = TypeVar("V")
 
 _installed: PatternStore | None = None
 
@@ -61,8 +66,11 @@ class PatternStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         stored = user_cache.load(path)
-        self.known: dict[Key, Compiled] = stored if isinstance(stored, dict) else {}
+        valid = isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(part, dict) for part in stored)
+        self.known: dict[Key, Compiled] = stored[0] if valid else {}
+        self.derived: dict[tuple[Any, ...], Any] = stored[1] if valid else {}
         self.used: dict[Key, Compiled] = {}
+        self.derived_used: dict[tuple[Any, ...], Any] = {}
         self.added = 0
         self.added_seconds = 0.0
         self._original: Any = None
@@ -104,17 +112,56 @@ class PatternStore:
         self.added += 1
         self.added_seconds += seconds
 
+    def remembered(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
+        if key in self.derived:
+            known: V = self.derived[key]
+            self.derived_used[key] = known
+            return known
+        started = time.perf_counter()
+        value = build()
+        seconds = time.perf_counter() - started
+        if seconds >= MIN_COMPILE_SECONDS and _writable(value):
+            self.derived[key] = self.derived_used[key] = value
+            self.added += 1
+            self.added_seconds += seconds
+        return value
+
     def save(self) -> None:
         """Write the store when this run added patterns worth it: this run's first, then older ones."""
         if self.added_seconds < MIN_SAVED_SECONDS:
             return
-        kept = dict(self.used)
-        for key, value in self.known.items():
-            if len(kept) >= MAX_PATTERNS:
-                break
-            kept.setdefault(key, value)
-        user_cache.store(self.path, kept)
+        patterns = _newest_first(self.used, self.known)
+        user_cache.store(self.path, (patterns, _newest_first(self.derived_used, self.derived)))
         self.added, self.added_seconds = 0, 0.0
+
+
+def _newest_first(used: dict[Any, Any], known: dict[Any, Any]) -> dict[Any, Any]:
+    kept = dict(used)
+    for key, value in known.items():
+        if len(kept) >= MAX_PATTERNS:
+            break
+        kept.setdefault(key, value)
+    return kept
+
+
+def _writable(value: Any) -> bool:
+    import marshal
+
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
+
+
+def remembered(kind: str, key: tuple[Any, ...], build: Callable[[], V]) -> V:
+    """``build()``, kept between runs of the command line under ``(kind, *key)`` when it took a
+    noticeable time. The value must be plain data :mod:`marshal` writes (strings, numbers, tuples,
+    lists, dicts, frozensets...); it is returned as read back, so it must not be mutated. Outside
+    the command line (no store installed) this is ``build()``."""
+    if _installed is None:
+        return build()
+    return _installed.remembered((kind, *key), build)
 
 
 def _compile_arguments(pattern: str | bytes, flags: int) -> Compiled:
