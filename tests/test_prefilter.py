@@ -89,3 +89,11 @@ def test_compile_pattern_builds_what_re_compile_builds() -> None:
     assert (pattern.flags, pattern.groupindex) == (expected.flags, expected.groupindex)
     assert required_literal_sets(pattern) == required_literal_sets(expected)
     assert pattern.search("It cures your Anxiety.") is not None
+
+
+def test_an_alternative_of_several_words_needs_them_in_one_block() -> None:
+    pattern = re.compile(r"(?<![\w'’-])(?:according\s+to\s+research|backed\s+by\s+science)(?![\w'’])", re.I)
+    article = parse("Research is slow.\n\nAccording to plan.\n\nAccording to research, it works.", "txt", "a.txt")
+    assert candidate_blocks(article, [pattern]) == {2}
+    backed = re.compile(r"backed\s+by\s+science")
+    assert not may_match(parse("Research is slow. According to plan.", "txt", "a.txt"), backed)

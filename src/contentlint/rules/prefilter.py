@@ -16,8 +16,10 @@ import bisect
 import enum
 import re
 import weakref
+import zlib
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from contentlint.document import Article
@@ -292,11 +294,32 @@ def required_literal_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
         return known
     if pattern.flags & re.VERBOSE:
         return ()
+    from contentlint.regex_cache import remembered
+
+    # kept between command-line runs, under this module's own version: its rules decide the sets
+    return remembered("prefilter literal sets", (_module_version(), pattern.pattern, pattern.flags),
+                      lambda: _parsed_sets(pattern))
+
+
+def _parsed_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
     try:
         tree = _sre.parse(pattern.pattern, pattern.flags)
     except Exception:  # pragma: no cover - compiled already, so this should not happen
         return ()
     return _sets_of_tree(tree)
+
+
+@lru_cache(maxsize=1)
+def _module_version() -> int:
+    return zlib.crc32(Path(__file__).read_bytes())
+
+
+def _compiler_replaced() -> bool:
+    """Whether the command line's store of compiled patterns answers ``re.compile`` (then it is
+    cheaper to ask it than to parse here)."""
+    module: object = getattr(_compiler.compile, "__module__", None)
+    own: object = _compiler.__name__
+    return module != own
 
 
 def _sets_of_tree(tree: Any) -> tuple[Literals, ...]:
@@ -318,7 +341,7 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     internals falls back to ``re.compile``.
     """
     flags = int(flags)  # as ``re.compile`` does: the compiler is slow with RegexFlag members
-    if flags & re.VERBOSE:
+    if flags & re.VERBOSE or _compiler_replaced():
         return re.compile(source, flags)
     try:
         tree = _sre.parse(source, flags)
