@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from contentlint.rules.phrases import PhraseMatcher, _trie_regex
+from contentlint.rules.phrases import PhraseMatcher, SafePatterns, _trie_regex
 
 
 def reference(phrases: list[str], text: str, start: int = 0, end: int | None = None,
@@ -90,3 +90,20 @@ def test_random_phrases_and_texts(seed: int) -> None:
         start = rng.randrange(len(text) + 1)
         end = rng.randrange(start, len(text) + 1)
         assert spans(matcher, text, start, end) == reference(phrases, text, start, end, case_sensitive)
+
+
+PATTERN_PIECES = ["a", "b+", "a*", "^a", "a$", r"\bab\b", "é+", ".", "x?", "[^a]", r"\w+", "😀", "’s", r"\d+%?", r"\B"]
+TEXT_PIECES = ["a", "b", "A", " ", "\n", "é", "’", "😀", "ß", "1", "-", ".", "İ", "x"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_safe_patterns_search_bytes_as_the_wrapper_searches_text(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(300):
+        patterns = SafePatterns(rng.sample(PATTERN_PIECES, rng.randint(1, 3)), case_sensitive=rng.random() < 0.5)
+        text = "".join(rng.choice(TEXT_PIECES) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(-1, len(text) + 1)
+        end = rng.randint(-1, len(text) + 1)
+        expected = [(m.start(), m.end(), m.group(0)) for m in patterns._regex.finditer(text, start, end)
+                    if m.end() > m.start()]
+        assert list(patterns.finditer(text, start, end)) == expected

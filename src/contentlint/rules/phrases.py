@@ -308,8 +308,62 @@ class PhraseMatcher:
         return bool(self.phrases)
 
 
+class _Utf8:
+    """A text encoded once in UTF-8 (as RE2 reads it), with conversions between character and
+    byte offsets: only the characters outside ASCII, usually a few, are recorded."""
+
+    __slots__ = ("_byte_at", "_chars_at", "_extra", "data", "text")
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self.text = text
+        self.data = data
+        self._chars_at: list[int] = []  # where each non-ASCII character stands in the text
+        self._byte_at: list[int] = []  # ... and where it starts in the bytes
+        self._extra = [0]  # bytes beyond one per character, before each non-ASCII character and after the last
+        if len(data) != len(text):
+            for match in _NON_ASCII.finditer(text):
+                code = ord(match.group())
+                self._chars_at.append(match.start())
+                self._byte_at.append(match.start() + self._extra[-1])
+                self._extra.append(self._extra[-1] + (1 if code < 0x800 else 2 if code < 0x10000 else 3))
+
+    def byte_offset(self, index: int) -> int:
+        return index + self._extra[bisect.bisect_left(self._chars_at, index)]
+
+    def char_offset(self, offset: int) -> int:
+        return offset - self._extra[bisect.bisect_left(self._byte_at, offset)]
+
+    def starts_character(self, offset: int) -> bool:
+        return offset >= len(self.data) or not 0x80 <= self.data[offset] < 0xC0
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_encoded: list[_Utf8] = []
+
+
+def _utf8(text: str) -> _Utf8 | None:
+    """The shared UTF-8 form of ``text`` (None when it cannot be encoded: a lone surrogate)."""
+    for seen in _encoded:
+        if seen.text is text:
+            return seen
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    found = _Utf8(text, data)
+    _encoded.append(found)
+    del _encoded[:-_REMEMBERED_TEXTS]
+    return found
+
+
 class SafePatterns:
-    """User-written regular expressions compiled with RE2 into one linear-time alternation."""
+    """User-written regular expressions compiled with RE2 into one linear-time alternation.
+
+    RE2 works on UTF-8 bytes; each text is encoded once and searched as bytes, which gives the
+    same matches as searching the text itself (RE2's wrapper would encode the whole text again on
+    every call), except where a pattern matches nothing just before a non-ASCII character: there
+    the wrapper steps forward a whole character, so that search is left to the wrapper.
+    """
 
     def __init__(self, patterns: Sequence[str], *, case_sensitive: bool = False, origin: str = "") -> None:
         import re2
@@ -330,9 +384,33 @@ class SafePatterns:
         if self._regex is None:
             return
         stop = len(text) if end is None else end
-        for match in self._regex.finditer(text, start, stop):
-            if match.end() > match.start():
-                yield match.start(), match.end(), match.group(0)
+        spans = self._byte_search(text, start, stop)
+        if spans is None:
+            spans = [match.span() for match in self._regex.finditer(text, start, stop)]
+        for match_start, match_end in spans:
+            if match_end > match_start:
+                yield match_start, match_end, text[match_start:match_end]
+
+    def _byte_search(self, text: str, start: int, stop: int) -> list[tuple[int, int]] | None:
+        """The matches' character spans, found in the text's bytes; None where only the wrapper's
+        own search of the text is sure to give them."""
+        utf8 = _utf8(text)
+        if utf8 is None:
+            return None
+        start = max(0, min(start, len(text)))  # the wrapper's clamping, in characters
+        stop = max(0, min(stop, len(text)))
+        if start > stop:
+            return []
+        data, byte_stop = utf8.data, utf8.byte_offset(stop)
+        spans: list[tuple[int, int]] = []
+        for match in self._regex.finditer(data, utf8.byte_offset(start), byte_stop):
+            match_start, match_end = match.span()
+            if match_start == match_end and match_end < byte_stop and data[match_end] >= 0x80:
+                return None
+            if not (utf8.starts_character(match_start) and utf8.starts_character(match_end)):
+                return None
+            spans.append((utf8.char_offset(match_start), utf8.char_offset(match_end)))
+        return spans
 
     def __bool__(self) -> bool:
         return self._regex is not None
