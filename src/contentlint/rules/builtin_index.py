@@ -97,11 +97,11 @@ MODULES = {
     'contentlint.rules.builtin.readability.reading_grade': (2511276934, (
         ('ReadingGrade', 'READ001', 'reading-grade', 'readability', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.readability.stock_phrases': (2013965461, (
+    'contentlint.rules.builtin.readability.stock_phrases': (3299373963, (
         ('StockPhrasePadding', 'READ050', 'stock-phrase-padding', 'readability', (), True, 'builtin'),
         ('StockPhrase', 'READ051', 'stock-phrase', 'readability', (), False, 'builtin'),
     )),
-    'contentlint.rules.builtin.readability.undefined_acronym': (349172766, (
+    'contentlint.rules.builtin.readability.undefined_acronym': (2729707189, (
         ('UndefinedAcronym', 'READ003', 'undefined-acronym', 'readability', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.safety.crisis_resource': (1535443514, (
@@ -118,35 +118,35 @@ MODULES = {
     'contentlint.rules.builtin.safety.suicide_language': (1473016748, (
         ('UnsafeSuicideLanguage', 'SAFETY004', 'unsafe-suicide-language', 'safety', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam._literals': (1011560272, (
+    'contentlint.rules.builtin.spam._literals': (581170927, (
     )),
-    'contentlint.rules.builtin.spam._shared': (2418152426, (
+    'contentlint.rules.builtin.spam._shared': (1873273703, (
     )),
     'contentlint.rules.builtin.spam.call_to_action': (1240390090, (
         ('CallToAction', 'SPAM001', 'call-to-action', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.commercial_plug': (3003233946, (
+    'contentlint.rules.builtin.spam.commercial_plug': (293568252, (
         ('CommercialPlug', 'SPAM002', 'commercial-plug', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.contact_details': (63403658, (
+    'contentlint.rules.builtin.spam.contact_details': (2121196306, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.keyword_stuffing': (2577205074, (
+    'contentlint.rules.builtin.spam.keyword_stuffing': (363713397, (
         ('KeywordStuffing', 'SPAM006', 'keyword-stuffing', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.off_topic_first_line': (2310467680, (
+    'contentlint.rules.builtin.spam.off_topic_first_line': (3442235246, (
         ('OffTopicFirstLine', 'SPAM008', 'off-topic-first-line', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.page_chrome': (2850621348, (
+    'contentlint.rules.builtin.spam.page_chrome': (3750131504, (
         ('PageChrome', 'SPAM007', 'page-chrome', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.repeated_word': (653534974, (
         ('RepeatedWord', 'SPAM005', 'repeated-word', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.search_phrase': (3148241660, (
+    'contentlint.rules.builtin.spam.search_phrase': (975172935, (
         ('SearchPhraseInsertion', 'SPAM004', 'search-phrase-insertion', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.spinner_artifacts': (1243989735, (
+    'contentlint.rules.builtin.spam.spinner_artifacts': (3711900383, (
         ('SpinnerArtifacts', 'SPAM009', 'spinner-artifacts', 'spam', (), True, 'builtin'),
     )),
 }
