@@ -16,6 +16,7 @@ What it leaves alone
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -174,7 +175,11 @@ class KeywordStuffing(Rule):
         block = article.blocks[number]
         if not _SENTENCE_MARK.search(article.text, block.start, block.end):
             return False  # a caption or credit line rather than written prose
-        # Flagging needs a phrase four times, so some pair of words four times.
+        # Flagging needs a phrase four times, so some pair of words four times: with d distinct
+        # pairs among m, no pair occurs more than m - d + 1 times.
+        pairs = len(words) - 1
+        if pairs - len(set(itertools.pairwise(words))) + 1 < _PARAGRAPH_REPEATS:
+            return False
         if max(_ngram_counts(words, 2).values()) < _PARAGRAPH_REPEATS:
             return False
         stop = stopwords()
