@@ -8,7 +8,15 @@ import re
 import pytest
 
 from contentlint.document import parse
-from contentlint.rules.builtin.spam._literals import AllOf, AnyOf, anchors, required_marks, required_words
+from contentlint.rules.builtin.spam._literals import (
+    DIGIT,
+    AllOf,
+    AnyOf,
+    anchors,
+    leading_texts,
+    required_marks,
+    required_words,
+)
 from contentlint.rules.builtin.spam._shared import article_words, candidate_blocks, folded_text, may_match
 
 TEXTS = [
@@ -80,3 +88,28 @@ def test_folding_keeps_offsets_and_letters() -> None:
     folded = folded_text(article)
     assert len(folded) == len(article.text)
     assert {"internet", "such", "it", "kelvin", "k"} <= article_words(article)
+
+
+def test_leading_texts_say_how_every_match_starts() -> None:
+    assert leading_texts(r"(?:click\s+to\s+)?(?:share|tweet)", re.IGNORECASE) == {
+        "click to share",
+        "click to tweet",
+        "share",
+        "tweet",
+    }
+    assert leading_texts(r"(?:sign\s+up|subscribe)\s+to", re.IGNORECASE) == {"sign up to", "subscribe to"}
+    assert leading_texts(r"\d+\s*likes?", 0) == {DIGIT}
+    assert leading_texts(r"x*", 0) is None  # may match the empty string
+    assert leading_texts(r"[a-z]+", 0) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share this:", "SHARE   THIS", "Click to share on Twitter", "Sign up for our newsletter", "0 Comments",
+     "ſhare this", "Related Posts", "Read more", "© 2024 Acme"],
+)
+def test_chrome_lines_pass_the_start_test(line: str) -> None:
+    from contentlint.rules.builtin.spam.page_chrome import _may_be_chrome, chrome_kind
+
+    assert chrome_kind(line) is not None
+    assert _may_be_chrome(line.strip())

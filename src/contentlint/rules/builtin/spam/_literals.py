@@ -330,3 +330,69 @@ def _marks(items: list[tuple[Any, Any]]) -> list[str]:
         elif op in _REPEATS and av[0] >= 1:
             found.extend(_marks(list(av[2].data)))
     return found
+
+
+DIGIT = "\\d"  # among leading texts: the match starts with a decimal digit
+_SPACES = [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_SPACE)])]
+
+
+@cache
+def leading_texts(source: str, flags: int) -> frozenset[str] | None:
+    """Lower-case texts one of which starts every match of ``source`` (``DIGIT`` for a decimal
+    digit; a space for a run of white space), so ``str.startswith`` on a folded line with its
+    white space runs made single spaces can rule a ``match`` or ``fullmatch`` out; None when some
+    match may start otherwise."""
+    if flags & (re.ASCII | re.LOCALE) or _SCOPED_ASCII.search(source):
+        return None
+    try:
+        parsed = _parser.parse(source, flags)
+    except Exception:
+        return None
+    return _leads(list(parsed.data))
+
+
+def _leads(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """What the sequence ``items`` starts with; None when it may start with anything, or match
+    the empty string (what follows it would then start the match)."""
+    for i, (op, av) in enumerate(items):
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue
+        if op is _parser.LITERAL:
+            run = []
+            for kind, code in items[i:]:
+                if kind is not _parser.LITERAL or (code >= 128 and chr(code).lower() != chr(code).upper()):
+                    break  # a non-ASCII letter could match more than its own case pair
+                run.append(chr(code))
+            if not run:
+                return None
+            head = "".join(run).lower()
+            # A shared start moved out of a branch ("s" of "sign up|subscribe"): join them again.
+            after = _leads(items[i + len(run) :]) if i + len(run) < len(items) else None
+            if after is None or DIGIT in after:
+                return frozenset((head,))
+            return frozenset(head + text for text in after)
+        if op is _parser.IN:
+            return frozenset((DIGIT,)) if av == [(_parser.CATEGORY, _parser.CATEGORY_DIGIT)] else None
+        if op is _parser.SUBPATTERN:
+            return _leads(list(av[3].data) + items[i + 1 :])
+        if op is _parser.BRANCH:
+            found: set[str] = set()
+            for alternative in av[1]:
+                leads = _leads(list(alternative.data) + items[i + 1 :])
+                if leads is None:
+                    return None
+                found |= leads
+            return frozenset(found)
+        if op in _REPEATS and av[0] >= 1 and list(av[2].data) == _SPACES:
+            after = _leads(items[i + 1 :])
+            if after is None or DIGIT in after:
+                return frozenset((" ",))
+            return frozenset(" " + text for text in after)
+        if op in _REPEATS:
+            first = _leads(list(av[2].data) + items[i + 1 :])
+            if av[0] >= 1 or first is None:
+                return first
+            rest = _leads(items[i + 1 :])
+            return None if rest is None else first | rest
+        return None
+    return None

@@ -229,6 +229,14 @@ def lowered_text(article: Article) -> str:
     return known.lowered
 
 
+def fold(text: str) -> str:
+    """``text`` lower-cased character for character, the letters case-insensitive matching takes
+    for an ASCII letter folded to it (as :func:`folded_text`)."""
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
 def folded_text(article: Article) -> str:
     """The text lower-cased character for character (same offsets), with the few characters that
     case-insensitive matching takes for an ASCII letter folded to that letter."""
@@ -238,7 +246,7 @@ def folded_text(article: Article) -> str:
         if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
             known.folded = lowered_text(article)
         else:
-            known.folded = text.translate(_FOLD).lower()
+            known.folded = fold(text)
     return known.folded
 
 

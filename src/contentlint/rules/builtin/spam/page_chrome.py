@@ -21,7 +21,8 @@ from functools import cache
 from contentlint.document import Article, Block
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import data_list, ends_sentence, line_deletion_fix, regex_list
+from contentlint.rules.builtin.spam._literals import DIGIT, leading_texts
+from contentlint.rules.builtin.spam._shared import data_list, ends_sentence, fold, line_deletion_fix, regex_list
 
 _BODY_MIN_WORDS = 12
 _SHORT_LINE_WORDS = 8
@@ -32,8 +33,32 @@ _SEPARATORS = r"[\s:|·•/»›>\-–—]*"
 
 @cache
 def _chrome_line(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_chrome_source(keys), re.IGNORECASE)
+
+
+@cache
+def _chrome_source(keys: tuple[str, ...]) -> str:
     item = "|".join(f"(?:{p})" for key in keys for p in data_list("spam-chrome", key))
-    return re.compile(rf"(?:{item})(?:{_SEPARATORS}(?:{item}))*{_SEPARATORS}(?:\.\.\.|…)?", re.IGNORECASE)
+    return rf"(?:{item})(?:{_SEPARATORS}(?:{item}))*{_SEPARATORS}(?:\.\.\.|…)?"
+
+
+def _may_be_chrome(text: str) -> bool:
+    """Whether the line starts as some chrome does: most lines are ruled out without building the
+    large chrome expression."""
+    leads = _chrome_leads()
+    if leads is None:
+        return True
+    if DIGIT in leads and text[:1].isdecimal():
+        return True
+    return " ".join(fold(text).split()).startswith(leads)
+
+
+@cache
+def _chrome_leads() -> tuple[str, ...] | None:
+    """How a chrome line starts: as its first item does."""
+    item = "|".join(f"(?:{p})" for key in ("lines", "markers") for p in data_list("spam-chrome", key))
+    leads = leading_texts(f"(?:{item})", re.IGNORECASE)
+    return None if leads is None else tuple(sorted(leads))
 
 
 def chrome_kind(text: str) -> str | None:
@@ -44,7 +69,7 @@ def chrome_kind(text: str) -> str | None:
         return None
     if regex_list("spam-chrome", "keep").fullmatch(text.rstrip(":")):
         return None
-    if _CONTACT.search(text):
+    if _CONTACT.search(text) or not _may_be_chrome(text):
         return None
     # A line of markers is also a line of chrome: the narrower pattern is built only for the few
     # lines the wider one matches.
