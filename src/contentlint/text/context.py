@@ -482,6 +482,9 @@ def citation_in(article: Article, lo: int, hi: int) -> bool:
 
 
 def _citation_in(article: Article, lo: int, hi: int) -> bool:
+    # a link answers at once; the citation pattern, tried at every position, costs far more
+    if any(lo <= link.start < hi or lo < link.end <= hi for link in article.links):
+        return True
     text = article.text
     for match in _CITATION.finditer(text, lo, hi):
         found = match.group(0)
@@ -492,7 +495,7 @@ def _citation_in(article: Article, lo: int, hi: int) -> bool:
                 and not re.search(r"\d|[a-z]{3,}\s+(?:at|from|by)", found)):
             continue
         return True
-    return any(lo <= link.start < hi or lo < link.end <= hi for link in article.links)
+    return False
 
 
 def is_cited(article: Article, start: int, end: int, *, before: int = 0, after: int = 1) -> bool:
