@@ -7,6 +7,13 @@ of lower-case strings such that every match contains at least one of them; ``str
 those in a lower-cased copy of the text far faster than the pattern can, and the pattern then runs
 only where one of them occurs. The condition is necessary, never sufficient: the pattern still
 decides every match, so findings are exactly what they would be without the filter.
+
+:func:`required_literal_sets` gives every such set of a pattern (all must occur: "lose ... without
+... diet" needs a form of "lose", "without" and a diet word). A literal the pattern bounds by a word
+boundary, a space or punctuation carries :data:`ANCHOR` on that side, and one alternative of
+several words becomes its two most telling words joined by :data:`ALL_OF`. Per article, whole
+words are answered by a set of the article's words, word starts by bisecting them, and only the
+rest by searching text; blocks are then found for the literals that occur at all.
 """
 
 from __future__ import annotations
