@@ -292,10 +292,27 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     return _minimal({max((part.strip(ANCHOR) for part in literal.split(ALL_OF)), key=len) for literal in best})
 
 
-@lru_cache(maxsize=4096)
 def required_literal_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
     """Sets of lower-case strings such that every match of ``pattern`` contains a member of each
     set; empty when the pattern guarantees no literal."""
+    entry = _BY_IDENTITY.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
+        _BY_IDENTITY.clear()
+    sets = _literal_sets_of(pattern)
+    _BY_IDENTITY[id(pattern)] = (pattern, sets)
+    return sets
+
+
+# A compiled pattern hashes its whole program each time (microseconds for a lexicon pattern), so
+# answers are kept by identity, each with its pattern (which keeps the identity its own).
+_BY_IDENTITY: dict[int, tuple[re.Pattern[str], tuple[Literals, ...]]] = {}
+_MAX_BY_IDENTITY = 4096
+
+
+@lru_cache(maxsize=4096)
+def _literal_sets_of(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
     known = _SETS_OF_COMPILED.get(pattern)
     if known is not None:
         return known
@@ -565,7 +582,7 @@ def candidate_blocks(article: Article, patterns: Sequence[re.Pattern[str] | None
     index = _index(article)
     if index.lowered is None:
         return None
-    needed = _needed_sets(tuple(patterns))
+    needed = _needed_sets(patterns)
     # Most patterns need a word the article lacks: learn that from the distinct words alone
     # before finding which blocks hold each literal.
     for literals in needed:
@@ -580,9 +597,19 @@ def candidate_blocks(article: Article, patterns: Sequence[re.Pattern[str] | None
     return result
 
 
-@lru_cache(maxsize=4096)
-def _needed_sets(patterns: tuple[re.Pattern[str] | None, ...]) -> tuple[Literals, ...]:
-    return tuple(literals for pattern in patterns if pattern is not None for literals in required_literal_sets(pattern))
+def _needed_sets(patterns: Sequence[re.Pattern[str] | None]) -> tuple[Literals, ...]:
+    key = tuple(map(id, patterns))
+    entry = _NEEDED.get(key)
+    if entry is not None and all(a is b for a, b in zip(entry[0], patterns, strict=True)):
+        return entry[1]
+    if len(_NEEDED) >= _MAX_BY_IDENTITY:
+        _NEEDED.clear()
+    needed = tuple(sets for pattern in patterns if pattern is not None for sets in required_literal_sets(pattern))
+    _NEEDED[key] = (tuple(patterns), needed)
+    return needed
+
+
+_NEEDED: dict[tuple[int, ...], tuple[tuple[re.Pattern[str] | None, ...], tuple[Literals, ...]]] = {}
 
 
 def may_match(article: Article, pattern: re.Pattern[str]) -> bool:
