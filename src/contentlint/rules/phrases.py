@@ -88,10 +88,13 @@ class _Tokens:
         self._index: dict[str, list[int]] | None = None
 
     def index(self) -> dict[str, list[int]]:
-        """Each token mapped to the numbers of the tokens equal to it, in order."""
+        """Each token mapped to the numbers of the tokens equal to it, in order (all but single
+        spaces, the commonest token, with which no phrase starts)."""
         if self._index is None:
             index: dict[str, list[int]] = {}
             for number, token in enumerate(self.tokens):
+                if token == " ":
+                    continue
                 if token in index:
                     index[token].append(number)
                 else:
@@ -175,9 +178,9 @@ class PhraseMatcher:
     def __init__(self, phrases: Iterable[str], *, case_sensitive: bool = False) -> None:
         unique = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
         self.phrases: tuple[str, ...] = tuple(unique)
-        self._lookup = {self._key(p, case_sensitive): p for p in unique}
+        self._lookup: dict[str, str] | None = None  # a match's key -> the phrase as listed
         self._case_sensitive = case_sensitive
-        self._forms = unique if case_sensitive else sorted({p.lower() for p in unique})
+        self._forms: list[str] | None = None
         self._tree: _Tree | None = None
         self._tree_made = False
         self._firsts: frozenset[str] = frozenset()
@@ -203,7 +206,7 @@ class PhraseMatcher:
         for match_start, match_end in spans:
             matched = text[match_start:match_end]
             key = self._key(matched, self._case_sensitive)
-            yield match_start, match_end, self._lookup.get(key, matched)
+            yield match_start, match_end, self._listed().get(key, matched)
 
     def _whole_text_spans(self, text: str, start: int, stop: int) -> list[tuple[int, int]] | None:
         """The matches in ``text[start:stop]``, taken from one search of the whole text (rules ask
@@ -286,9 +289,21 @@ class PhraseMatcher:
                 resume = longest
         return found
 
+    def _listed(self) -> dict[str, str]:
+        if self._lookup is None:
+            self._lookup = {self._key(p, self._case_sensitive): p for p in self.phrases}
+        return self._lookup
+
+    def _searched_forms(self) -> list[str]:
+        """The phrases as the text is searched for them (lower-cased unless case matters)."""
+        if self._forms is None:
+            unique = list(self.phrases)
+            self._forms = unique if self._case_sensitive else sorted({p.lower() for p in unique})
+        return self._forms
+
     def _prefix_tree(self) -> _Tree | None:
         if not self._tree_made:
-            tree = _prefix_tree(self._forms)
+            tree = _prefix_tree(self._searched_forms())
             if tree is not None:
                 self._firsts = frozenset(token for token in tree if token != _END)
                 self._all_firsts_words = all(_is_word(token) for token in self._firsts)
@@ -300,7 +315,7 @@ class PhraseMatcher:
         """The same search as one regular expression (compiled only where the walk cannot serve)."""
         regex = self._regexes.get(ignore_case)
         if regex is None:
-            pattern = rf"(?<![\w])(?:{_trie_regex(self._forms)})(?![\w])"
+            pattern = rf"(?<![\w])(?:{_trie_regex(self._searched_forms())})(?![\w])"
             regex = self._regexes[ignore_case] = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
         return regex
 
