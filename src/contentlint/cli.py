@@ -149,8 +149,8 @@ def check(
     from contentlint.runner import default_jobs
 
     # Results are handled one at a time, from checking to the report, and not kept: memory stays
-    # flat however many files and findings there are (only the HTML and Markdown reports, which
-    # rank the articles, keep every result).
+    # flat however many files and findings there are (only the HTML report, which ranks every
+    # article and shows its text, keeps every result).
     progress = _Progress()
     report = _Output(output, progress)
     unreadable: list[FileError] = []

@@ -107,7 +107,7 @@ def writer(
     fmt: str, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions
 ) -> ReportWriter | None:
     """A writer of format ``fmt`` sending its text to ``write``; ``None`` when the format needs
-    every result at once (the HTML report ranks articles, the Markdown summary picks the worst)."""
+    every result at once (the HTML report ranks every article and shows its text)."""
     renderer(fmt)  # an unknown format fails the same way as with render
     factory = getattr(importlib.import_module(_RENDERERS[fmt]), "Writer", None)
     return None if factory is None else cast(WriterFactory, factory)(write, rules, version, options)

@@ -15,11 +15,13 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import quote
 
 from contentlint.findings import CATEGORIES, FileResult, Finding, RunResult, Severity
-from contentlint.reports import ReportOptions, neutralise, ordered_findings
+from contentlint.reports import ReportOptions, Totals, Write, neutralise, ordered_findings
 
 WORST_ARTICLES = 10
 FIRST_FINDINGS = 25
@@ -35,19 +37,68 @@ _WORD_JOINER = "\u2060"
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
-    root = Path(os.path.abspath(options.cwd or os.getcwd()))
-    base = _blob_base()
-    checked = [r for r in run.files if r.error is None]
-    findings = [f for r in checked for f in ordered_findings(r)]
-    parts = [_headline(run, checked, findings)]
-    if findings:
-        parts.append(_category_table(findings))
-        parts.append(_worst_articles(checked, root, base))
-        parts.append(_first_findings(findings, root, base))
-    unreadable = [r for r in run.files if r.error is not None]
-    if unreadable:
-        parts.append(_unreadable(unreadable, root))
-    return "\n\n".join(parts) + "\n"
+    summary = Writer(lambda text: None, run.rules, run.version, options)
+    for result in run.files:
+        summary.add(result)
+    return summary.text()
+
+
+class Writer:
+    """The summary of :func:`render`, gathered as results arrive: counts, the worst articles so
+    far and the first findings of each severity, never every result."""
+
+    def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
+        self.write = write
+        self.root = Path(os.path.abspath(options.cwd or os.getcwd()))
+        self.base = _blob_base()
+        self.articles = 0
+        self.findings = 0
+        self.affected: set[str] = set()
+        self.counts: Counter[tuple[str, Severity]] = Counter()
+        self.worst: list[tuple[tuple[int, int, int, str], str]] = []  # (badness, table row), worst first
+        self.with_findings = 0
+        self.first: dict[Severity, list[Finding]] = {severity: [] for severity in _SEVERITIES}
+        self.unreadable: list[FileResult] = []
+
+    def add(self, result: FileResult, source: str | None = None) -> None:
+        if result.error is not None:
+            self.unreadable.append(result)
+            return
+        self.articles += 1
+        if not result.findings:
+            return
+        findings = ordered_findings(result)
+        self.findings += len(findings)
+        self.affected.update(f.path for f in findings)
+        self.counts.update((f.category, f.severity) for f in findings)
+        for finding in findings:
+            first = self.first.get(finding.severity)
+            if first is not None and len(first) < FIRST_FINDINGS:
+                first.append(finding)
+        self.with_findings += 1
+        self.worst.append(_worst_row(result, self.root, self.base))
+        self.worst.sort(key=lambda row: row[0])
+        del self.worst[WORST_ARTICLES:]
+
+    def finish(self, totals: Totals) -> None:
+        self.write(self.text())
+
+    def text(self) -> str:
+        parts = [_headline(self.articles, self.findings, self._by_severity(), len(self.affected))]
+        if self.findings:
+            parts.append(_category_table(self.counts))
+            parts.append(_worst_articles([row for _, row in self.worst], self.with_findings))
+            shown = [f for severity in _SEVERITIES for f in self.first[severity]][:FIRST_FINDINGS]
+            parts.append(_first_findings(shown, self.findings, self.root, self.base))
+        if self.unreadable:
+            parts.append(_unreadable(self.unreadable, self.root))
+        return "\n\n".join(parts) + "\n"
+
+    def _by_severity(self) -> Counter[Severity]:
+        by_severity: Counter[Severity] = Counter()
+        for (_, severity), count in self.counts.items():
+            by_severity[severity] += count
+        return by_severity
 
 
 def escape(text: str) -> str:
@@ -58,22 +109,16 @@ def escape(text: str) -> str:
     return _GITHUB_LINKING.sub(lambda m: m.group() + _WORD_JOINER, text)
 
 
-def _headline(run: RunResult, checked: list[FileResult], findings: list[Finding]) -> str:
-    articles = _plural(len(checked), "article")
+def _headline(articles: int, findings: int, severities: Counter[Severity], affected: int) -> str:
+    counted = _plural(articles, "article")
     if not findings:
-        return f"## contentlint: no problems found in {articles}"
-    counts = Counter(f.severity for f in findings)
-    severities = ", ".join(f"{_plural(counts[s], s.value)}" for s in _SEVERITIES if counts[s])
-    affected = len({f.path for f in findings})
-    return (
-        f"## contentlint: {_plural(len(findings), 'problem')} ({severities}) "
-        f"in {affected} of {articles}"
-    )
+        return f"## contentlint: no problems found in {counted}"
+    listed = ", ".join(f"{_plural(severities[s], s.value)}" for s in _SEVERITIES if severities[s])
+    return f"## contentlint: {_plural(findings, 'problem')} ({listed}) in {affected} of {counted}"
 
 
-def _category_table(findings: list[Finding]) -> str:
-    counts = Counter((f.category, f.severity) for f in findings)
-    categories = list(CATEGORIES) + sorted({f.category for f in findings} - set(CATEGORIES))
+def _category_table(counts: Counter[tuple[str, Severity]]) -> str:
+    categories = list(CATEGORIES) + sorted({category for category, _ in counts} - set(CATEGORIES))
     lines = ["| Category | Errors | Warnings | Info | Total |", "| --- | ---: | ---: | ---: | ---: |"]
     for category in categories:
         row = [counts[(category, s)] for s in _SEVERITIES]
@@ -83,33 +128,30 @@ def _category_table(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-def _worst_articles(checked: list[FileResult], root: Path, base: str | None) -> str:
-    def badness(result: FileResult) -> tuple[int, int, int, str]:
-        severities = Counter(f.severity for f in result.findings)
-        errors, warnings = severities[Severity.ERROR], severities[Severity.WARNING]
-        return (-errors, -warnings, -len(result.findings), result.path)
+def _worst_row(result: FileResult, root: Path, base: str | None) -> tuple[tuple[int, int, int, str], str]:
+    """How bad an article is (sorting first when worst) and its row in the table."""
+    severities = Counter(f.severity for f in result.findings)
+    errors, warnings = severities[Severity.ERROR], severities[Severity.WARNING]
+    path = _display_path(result.path, root)
+    label = escape(_shorten(result.title)) if result.title else escape(path)
+    link = _link(label, path, None, base)
+    row = f"| {link} | {len(result.findings)} | {errors} | {warnings} |"
+    return (-errors, -warnings, -len(result.findings), result.path), row
 
-    worst = sorted((r for r in checked if r.findings), key=badness)
+
+def _worst_articles(rows: list[str], with_findings: int) -> str:
     lines = [
-        f"### Worst articles ({min(len(worst), WORST_ARTICLES)} of {len(worst)} with findings)",
+        f"### Worst articles ({min(with_findings, WORST_ARTICLES)} of {with_findings} with findings)",
         "",
         "| Article | Findings | Errors | Warnings |",
         "| --- | ---: | ---: | ---: |",
     ]
-    for result in worst[:WORST_ARTICLES]:
-        severities = Counter(f.severity for f in result.findings)
-        path = _display_path(result.path, root)
-        label = escape(_shorten(result.title)) if result.title else escape(path)
-        link = _link(label, path, None, base)
-        counts = f"{len(result.findings)} | {severities[Severity.ERROR]} | {severities[Severity.WARNING]}"
-        lines.append(f"| {link} | {counts} |")
-    return "\n".join(lines)
+    return "\n".join(lines + rows)
 
 
-def _first_findings(findings: list[Finding], root: Path, base: str | None) -> str:
-    ranked = sorted(findings, key=lambda f: -f.severity.rank)  # stable: keeps file and line order
-    shown = ranked[:FIRST_FINDINGS]
-    title = "### Findings" if len(findings) <= FIRST_FINDINGS else f"### First {len(shown)} of {len(findings)} findings"
+def _first_findings(shown: list[Finding], total: int, root: Path, base: str | None) -> str:
+    """The first findings, errors first (then in file and line order)."""
+    title = "### Findings" if total <= FIRST_FINDINGS else f"### First {len(shown)} of {total} findings"
     lines = [title, ""]
     for finding in shown:
         path = _display_path(finding.path, root)
