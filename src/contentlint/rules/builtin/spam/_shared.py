@@ -22,6 +22,9 @@ from contentlint.rules.builtin.spam._literals import anchors, required_marks_of,
 from contentlint.rules.data import load_yaml_data
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# _WORD on lower-case text whose word characters are all ASCII
+_ASCII_WORD = re.compile(r"[a-z]+(?:['’\-][a-z]+)*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
@@ -196,6 +199,7 @@ class _Facts:
     block_words: list[list[str]] | None = None
     references: frozenset[int] | None = None
     insertions: list[tuple[int, int, bool]] | None = None
+    ascii_words: bool | None = None
 
 
 _FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
@@ -217,8 +221,29 @@ def block_words(article: Article) -> list[list[str]]:
     known = facts(article)
     if known.block_words is None:
         text = article.text
-        known.block_words = [words_in(text[b.start : b.end]) for b in article.blocks]
+        if ascii_words(article):
+            # Every letter is ASCII: the lower-cased text holds the same words, already lower case.
+            lowered = lowered_text(article)
+            found = [_ASCII_WORD.findall(lowered, b.start, b.end) for b in article.blocks]
+            if "’" in text:
+                found = [_straight(words) if words else words for words in found]
+            known.block_words = found
+        else:
+            known.block_words = [words_in(text[b.start : b.end]) for b in article.blocks]
     return known.block_words
+
+
+def _straight(words: list[str]) -> list[str]:
+    return " ".join(words).replace("’", "'").split(" ")
+
+
+def ascii_words(article: Article) -> bool:
+    """Whether every word character of the text (``\\w``: letters, digits, ``_``) is ASCII."""
+    known = facts(article)
+    if known.ascii_words is None:
+        text = article.text
+        known.ascii_words = text.isascii() or not any(ch.isalnum() for ch in set(_NON_ASCII.findall(text)))
+    return known.ascii_words
 
 
 def lowered_text(article: Article) -> str:
