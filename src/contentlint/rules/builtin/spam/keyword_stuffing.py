@@ -17,13 +17,14 @@ What it leaves alone
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter
 
 from contentlint.document import Article, Block
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import block_words, stem, stopwords, words_in
+from contentlint.rules.builtin.spam._shared import ascii_words, block_words, lowered_text, stem, stopwords, words_in
 
 # Gopher quality filter (Rae et al. 2021, appendix A): character fractions.
 _TOP_NGRAM = {2: 0.20, 3: 0.18, 4: 0.16}
@@ -35,6 +36,7 @@ _PARAGRAPH_MIN_WORDS = 30
 _PARAGRAPH_SHARE = 0.25
 _PARAGRAPH_REPEATS = 4
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # _WORD where every word character is ASCII
 _LIST_MARKS = ",|;•·-"
 _SENTENCE_MARK = re.compile(r"[.!?]")
 
@@ -54,6 +56,17 @@ def top_ngram_fraction(words: list[str], n: int) -> tuple[float, tuple[str, ...]
         return 0.0, None
     gram = _heaviest(counts, count)
     return _char_weight(gram) * count / total, gram
+
+
+def _heaviest_word(words: list[str]) -> int:
+    """The most characters one word covers in ``words`` (its length times its count).
+
+    An n-gram occurring k times covers at most n times this: each of its words occurs at least k
+    times. So a share above a limit needs ``n * _heaviest_word(words) / total`` above it too.
+    """
+    counts = Counter(words)
+    weights: map[int] = map(operator.mul, map(len, counts), counts.values())
+    return max(weights)
 
 
 def _ngram_counts(words: list[str], n: int) -> Counter[tuple[str, ...]]:
@@ -180,6 +193,8 @@ class KeywordStuffing(Rule):
         pairs = len(words) - 1
         if pairs - len(set(itertools.pairwise(words))) + 1 < _PARAGRAPH_REPEATS:
             return False
+        if 3 * _heaviest_word(words) / sum(map(len, words)) <= _PARAGRAPH_SHARE:
+            return False  # no phrase of up to three words can cover enough of the paragraph
         if max(_ngram_counts(words, 2).values()) < _PARAGRAPH_REPEATS:
             return False
         stop = stopwords()
@@ -194,21 +209,23 @@ class KeywordStuffing(Rule):
 
     @staticmethod
     def _whole_article(article: Article, ctx: RuleContext) -> None:
-        found = _WORD.findall(article.text)
+        if ascii_words(article):  # the lower-cased text holds the same words, in lower case
+            found = words = _ASCII_WORD.findall(lowered_text(article))
+        else:
+            found = _WORD.findall(article.text)
         if len(found) < int(ctx.options.get("min_article_words", _MIN_ARTICLE_WORDS)) or not found:
             return
-        # One lower() of the joined words equals lower() of each: a space ends every case context.
-        words = " ".join(found).lower().split(" ")
+        if not ascii_words(article):
+            # One lower() of the joined words equals lower() of each: a space ends every case context.
+            words = " ".join(found).lower().split(" ")
         total = sum(map(len, words))
-        longest = max(map(len, words))
-        most = len(words)  # no n-gram occurs more often than the most frequent shorter one
+        heaviest_word = _heaviest_word(words)
         for n, threshold in _TOP_NGRAM.items():
-            # No n-gram weighs more than n of the longest word: skip when even that stays under the limit.
-            if len(words) < n or n * longest * most / total <= threshold:
+            if len(words) < n or n * heaviest_word / total <= threshold:
                 continue
             counts = _ngram_counts(words, n)
-            most = count = max(counts.values())
-            if count < 2 or n * longest * count / total <= threshold:
+            count = max(counts.values())
+            if count < 2:
                 continue
             gram = _heaviest(counts, count)
             share = _char_weight(gram) * count / total
