@@ -12,6 +12,7 @@ What it leaves alone
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from functools import lru_cache
@@ -39,8 +40,12 @@ def _doubling_blocks(article: Article) -> list[int]:
     doubling :data:`_DOUBLED` finds passes (its words are whole words of the block)."""
     text = article.text
     if text.isascii() or not any(ch in text for ch in _UNKEYED):
-        # The shared lower-cased words (apostrophes made straight) equal the keys here.
-        return [n for n, words in enumerate(block_words(article)) if _repeats(words)]
+        # The shared lower-cased words (apostrophes made straight) equal the keys here. A run of
+        # words repeating in a block repeats in all the words of the article: test those first.
+        words = block_words(article)
+        if not _repeats(list(itertools.chain.from_iterable(words))):
+            return []
+        return [n for n, found in enumerate(words) if _repeats(found)]
     return [n for n, b in enumerate(article.blocks) if _repeats(_keys(_TOKEN.findall(text, b.start, b.end)))]
 
 
