@@ -414,6 +414,11 @@ def _kind(literal: str) -> tuple[str, _Kind]:
     return bare, _Kind.IN_RUN
 
 
+@lru_cache(maxsize=4096)
+def _all_of(literal: str) -> tuple[str, ...]:
+    return tuple(literal.split(ALL_OF))
+
+
 class _Parts(NamedTuple):
     whole: frozenset[str]  # bare whole words, tested with one set operation
     keyed: dict[str, tuple[str, ...]]  # a word each of these several-word literals needs, to them
@@ -456,9 +461,10 @@ class _Index:
         self.present: dict[str, bool] = {}
         self.set_present: dict[Literals, bool] = {}
         self.set_blocks: dict[Literals, frozenset[int]] = {}
-        self.words: list[str] | None = None
-        self.word_set: set[str] = set()
-        self.words_text = ""
+        # the distinct runs of letters and digits: nearly every article is asked about some word
+        self.word_set: set[str] = set(_ALNUM_RUN.findall(lowered)) if self.lowered is not None else set()
+        self.words = sorted(self.word_set)
+        self.words_text = " ".join(self.words)
 
     def occurs(self, literal: str) -> bool:
         """Whether ``literal`` occurs anywhere in the lower-cased text.
@@ -471,8 +477,6 @@ class _Index:
         if known is not None:
             return known
         assert self.lowered is not None
-        self._words_ready()
-        assert self.words is not None
         bare, kind = _kind(literal)
         if kind is _Kind.WHOLE_RUN:
             found = bare in self.word_set
@@ -482,18 +486,11 @@ class _Index:
         elif kind is _Kind.IN_RUN:
             found = bare in self.words_text
         elif kind is _Kind.ALL_OF:
-            found = all(self.occurs(part) for part in literal.split(ALL_OF))
+            found = all(self.occurs(part) for part in _all_of(literal))
         else:
             found = bare in self.lowered
         self.present[literal] = found
         return found
-
-    def _words_ready(self) -> None:
-        if self.words is None:
-            assert self.lowered is not None
-            self.word_set = set(_ALNUM_RUN.findall(self.lowered))
-            self.words = sorted(self.word_set)
-            self.words_text = " ".join(self.words)
 
     def any_occurs(self, literals: Literals) -> bool:
         known = self.set_present.get(literals)
@@ -513,7 +510,6 @@ class _Index:
 
     def _present_among(self, literals: Literals, first_only: bool = False) -> list[str]:
         """The members of ``literals`` that occur in the article (only the first one found, if asked)."""
-        self._words_ready()
         parts = _split(literals)
         present = [ANCHOR + word + ANCHOR for word in self.word_set.intersection(parts.whole)]
         if present and first_only:
@@ -536,7 +532,7 @@ class _Index:
             self.found[literal] = _NOWHERE
             return _NOWHERE
         if ALL_OF in literal:
-            parts = [self.blocks_with(part) for part in literal.split(ALL_OF)]
+            parts = [self.blocks_with(part) for part in _all_of(literal)]
             result = self.found[literal] = frozenset.intersection(*parts)
             return result
         lowered, starts, ends = self.lowered, self.block_starts, self.block_ends
