@@ -18,7 +18,7 @@ from typing import Any
 
 from contentlint.document import Article, Block
 from contentlint.findings import Fix
-from contentlint.rules.builtin.spam._literals import anchors, required_marks_of, required_words_of
+from contentlint.rules.builtin.spam._literals import AllOf, anchors, required_marks_of, required_words_of
 from contentlint.rules.data import load_yaml_data
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -371,24 +371,29 @@ def blocks_holding(article: Article, words: frozenset[str]) -> list[int]:
 
 def candidate_blocks(article: Article, pattern: AnyPattern) -> Iterable[int]:
     """Numbers of the blocks ``pattern`` may match in, in order (a superset, never missing one)."""
-    anchors = _anchor_words(article, pattern)
-    if anchors is None:
-        return range(len(article.blocks))
-    if not anchors:
-        return ()
     blocks = article.blocks
-    return _units_holding(anchors, folded_text(article), [b.start for b in blocks], [b.end for b in blocks])
+    return _candidates(article, pattern, [b.start for b in blocks], [b.end for b in blocks])
 
 
 def candidate_sentences(article: Article, pattern: AnyPattern) -> Iterable[int]:
     """Numbers of the sentences ``pattern`` may match in, in order (a superset)."""
-    anchors = _anchor_words(article, pattern)
     sentences = article.sentences
+    return _candidates(article, pattern, [s.start for s in sentences], [s.end for s in sentences])
+
+
+def _candidates(article: Article, pattern: AnyPattern, starts: list[int], ends: list[int]) -> Iterable[int]:
+    anchors = _anchor_words(article, pattern)
     if anchors is None:
-        return range(len(sentences))
+        return range(len(starts))
     if not anchors:
         return ()
-    return _units_holding(anchors, folded_text(article), [s.start for s in sentences], [s.end for s in sentences])
+    folded = folded_text(article)
+    found = _units_holding(anchors, folded, starts, ends)
+    need = required_words_of(pattern.pattern, pattern.flags)
+    if isinstance(need, AllOf) and len(need.words) > 1:
+        # A match holds every one of these words, so its unit does too.
+        found = [n for n in found if all(folded.find(w, starts[n], ends[n]) != -1 for w in need.words)]
+    return found
 
 
 def may_match(article: Article, pattern: AnyPattern) -> bool:
