@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._literals import Need, anchors, required_words_of
+from contentlint.rules.builtin.spam._literals import AllOf, Need, anchors, required_words_of
 from contentlint.rules.builtin.spam._shared import (
     LazyPattern,
     article_words,
@@ -82,6 +82,40 @@ def _phrase_needs(phrase: str) -> Need | None:
     return required_words_of(_literal_source((phrase,)), re.IGNORECASE)
 
 
+def _indexed(ordered: tuple[str, ...], words: frozenset[str]) -> list[str]:
+    """The phrases, in order, that may be present: those needing nothing certain and those whose
+    first needed word the article holds."""
+    index, unnarrowed = _phrase_index(ordered)
+    position = {phrase: i for i, phrase in enumerate(ordered)}
+    found = list(unnarrowed)
+    for word in index.keys() & words:
+        found.extend(index[word])
+    return sorted(found, key=position.__getitem__)
+
+
+@lru_cache(maxsize=1)
+def _phrase_index(ordered: tuple[str, ...]) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+    """Phrases by a word each needs (its first-listed word), and the phrases that need none."""
+    index: dict[str, list[str]] = {}
+    unnarrowed = []
+    for phrase in ordered:
+        need = _phrase_needs(phrase)
+        word = _a_needed_word(need)
+        if word is None:
+            unnarrowed.append(phrase)
+        else:
+            index.setdefault(word, []).append(phrase)
+    return index, tuple(unnarrowed)
+
+
+def _a_needed_word(need: Need | None) -> str | None:
+    if isinstance(need, str):
+        return need
+    if isinstance(need, AllOf) and need.words:
+        return need.words[0]
+    return None
+
+
 def _possible_phrases(article: Article, ordered: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str] | None]:
     """The phrases whose words the article holds, in order, and words one of which a block must
     hold to hold one of them (None: no narrowing). A phrase that cannot match anywhere changes no
@@ -90,7 +124,7 @@ def _possible_phrases(article: Article, ordered: tuple[str, ...]) -> tuple[tuple
     present: list[str] = []
     anchors_found: set[str] = set()
     narrowed = True
-    for phrase in ordered:
+    for phrase in _indexed(ordered, words):
         need = _phrase_needs(phrase)
         if need is None:
             present.append(phrase)
