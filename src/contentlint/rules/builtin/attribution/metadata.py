@@ -40,8 +40,9 @@ _REVIEWED_INLINE = re.compile(
 )
 _BYLINE_MAX_WORDS = 14
 # The parts of a line that a byline may fill: the line itself, or a part ended by ". ", "|" or "·".
+# (?=\.) first: the title lookbehinds are tried only where a full stop stands
 _BYLINE_PIECE = re.compile(
-    r"[^|·•]+?(?:(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMx)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.(?=\s)|(?=\s*[|·•])|$)"
+    r"[^|·•]+?(?:(?=\.)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMx)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.(?=\s)|(?=\s*[|·•])|$)"
 )
 _BYLINE_BLOCKS = 6
 
