@@ -68,7 +68,7 @@ def test_stored_patterns_are_the_patterns_python_compiles(store: PatternStore, t
     finally:
         later.uninstall()
         re.purge()
-    assert later.added == 0 and len(later.used) == len(PATTERNS)
+    assert later.added == 0 and len(later.used_patterns) == len(PATTERNS)
     for (pattern, flags), one, two in zip(PATTERNS, first, again, strict=True):
         reference = re.compile(pattern, flags)
         _same_pattern(one, reference)
@@ -104,24 +104,57 @@ def test_bad_patterns_still_raise(store: PatternStore) -> None:
     assert store.added == 0
 
 
+def _run(path: Path, *patterns: str) -> PatternStore:
+    """One run of the command line that compiles ``patterns`` and saves the store."""
+    run = PatternStore(path)
+    run.install()
+    re.purge()
+    try:
+        for pattern in patterns:
+            re.compile(pattern)
+    finally:
+        run.uninstall()
+        re.purge()
+    run.save()
+    return run
+
+
 def test_the_file_keeps_this_runs_patterns_first_within_the_limit(store: PatternStore,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    for i in range(5):
-        re.compile(rf"old{i}\w+")
+    store.uninstall()
+    path = store.path
+    _run(path, *(rf"old{i}\w+" for i in range(5)))
+    monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 4)
+    _run(path, r"old4\w+", r"new\d+")
+    kept = PatternStore(path).patterns
+    assert len(kept) == 4 and (r"new\d+", 0) in kept and (r"old4\w+", 0) in kept
+
+
+def test_patterns_no_recent_run_used_are_dropped(store: PatternStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.uninstall()
+    monkeypatch.setattr(regex_cache, "KEEP_SAVES", 2)
+    _run(store.path, r"once\w+")
+    _run(store.path, r"later1\w+")
+    assert (r"once\w+", 0) in PatternStore(store.path).patterns
+    _run(store.path, r"later2\w+")
+    kept = PatternStore(store.path).patterns
+    assert (r"once\w+", 0) not in kept and (r"later1\w+", 0) in kept and (r"later2\w+", 0) in kept
+
+
+def test_an_unreadable_entry_is_compiled_again(store: PatternStore) -> None:
+    re.compile(ALTERNATION)
     store.save()
     store.uninstall()
-    monkeypatch.setattr(regex_cache, "MAX_PATTERNS", 4)
     later = PatternStore(store.path)
+    later.patterns[(ALTERNATION, 0)] = (0, b"\x00garbage")
     later.install()
     re.purge()
     try:
-        re.compile(r"old4\w+")
-        re.compile(r"new\d+")
+        rebuilt = re.compile(ALTERNATION)
     finally:
         later.uninstall()
-    later.save()
-    kept = PatternStore(store.path).known
-    assert len(kept) == 4 and (r"new\d+", 0) in kept and (r"old4\w+", 0) in kept
+        re.purge()
+    _same_pattern(rebuilt, re.compile(ALTERNATION))
 
 
 def test_the_file_is_named_after_the_python_build() -> None:
@@ -144,6 +177,7 @@ def test_values_derived_from_a_pattern_are_kept_too(store: PatternStore) -> None
     assert calls == [1]
     assert later.remembered(("unwritable",), object) is not None  # built, and not kept
     assert ("unwritable",) not in later.derived
+    assert later.remembered(key, literal_sets) is not later.remembered(key, literal_sets)  # a copy each time
 
 
 def test_without_the_store_remembered_just_builds(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,8 +11,8 @@ straight to ``_sre.compile`` on later runs: the pattern objects are the same, op
 Only the command line turns it on (:func:`keep_compiled_patterns`): it replaces
 ``re._compiler.compile`` for the whole process, which a library should not do behind its user's
 back. It is a no-op on Python versions whose compiler it has not been checked against. The file is
-named after the exact Python build, holds at most :data:`MAX_PATTERNS` patterns (those used by the
-latest run first). Only patterns that take a noticeable time to compile and raise no warning are
+named after the exact Python build and holds what recent runs used (see :data:`KEEP_SAVES` and
+:data:`MAX_ENTRIES`). Only patterns that take a noticeable time to compile and raise no warning are
 stored, and the file is rewritten only when a run found enough of them to matter: patterns that
 change from run to run (built from a set, or from an article's own words) are cheap ones.
 
@@ -28,6 +28,7 @@ import re
 import sys
 import time
 import zlib
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,14 +44,17 @@ except ImportError:  # pragma: no cover - another implementation or layout
 
 # The versions whose re._compiler.compile this mirrors (it is the same in all three).
 SUPPORTED_VERSIONS = frozenset({(3, 11), (3, 12), (3, 13)})
-MAX_PATTERNS = 2000
+MAX_ENTRIES = 2000  # of each kind, patterns and derived values
+KEEP_SAVES = 8  # an entry no run has used in this many writes of the file is dropped
 MIN_COMPILE_SECONDS = 0.0003  # cheaper patterns are not worth a place in the file
 MIN_SAVED_SECONDS = 0.003  # nor a run that would save less than this on the next one worth a write
-_FORMAT = 2
+_FORMAT = 3
+_CODE_TYPE = "I" if array("I").itemsize == 4 else "L"  # an opcode is a 32-bit unsigned number
 
 Key = tuple[str | bytes, int]
-Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments
+Entry = tuple[int, bytes]  # the write of the file that last kept it (see KEEP_SAVES), its value marshalled
 V = TypeVar("V")
+_MISSING = object()
 
 _installed: PatternStore | None = None
 
@@ -61,16 +65,20 @@ def cache_file() -> Path:
 
 
 class PatternStore:
-    """Opcode lists by (pattern, flags), read from ``path`` and written back by :meth:`save`."""
+    """Compiled patterns by (pattern, flags), and other derived values, read from ``path`` and
+    written back by :meth:`save`. Each value stays marshalled until a run asks for it, so loading
+    the file costs little however many patterns it holds."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         stored = user_cache.load(path)
-        valid = isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(part, dict) for part in stored)
-        self.known: dict[Key, Compiled] = stored[0] if valid else {}
-        self.derived: dict[tuple[Any, ...], Any] = stored[1] if valid else {}
-        self.used: dict[Key, Compiled] = {}
-        self.derived_used: dict[tuple[Any, ...], Any] = {}
+        valid = (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], int)
+                 and isinstance(stored[1], dict) and isinstance(stored[2], dict))
+        self.saves: int = stored[0] if valid else 0
+        self.patterns: dict[Key, Entry] = stored[1] if valid else {}
+        self.derived: dict[tuple[Any, ...], Entry] = stored[2] if valid else {}
+        self.used_patterns: dict[Key, bytes] = {}
+        self.used_derived: dict[tuple[Any, ...], bytes] = {}
         self.added = 0
         self.added_seconds = 0.0
         self._original: Any = None
@@ -89,10 +97,12 @@ class PatternStore:
         if not isinstance(p, (str, bytes)) or flags & re.DEBUG:  # a parsed pattern, or a debug dump
             return self._original(p, flags)
         key = (p, flags)
-        known = self.known.get(key)
-        if known is not None:
-            self.used[key] = known
-            return _sre.compile(p, *known)
+        entry = self.patterns.get(key)
+        if entry is not None:
+            rebuilt = _rebuilt(p, entry[1])
+            if rebuilt is not None:
+                self.used_patterns[key] = entry[1]
+                return rebuilt
         started = time.perf_counter()
         compiled = self._original(p, flags)
         seconds = time.perf_counter() - started
@@ -101,70 +111,95 @@ class PatternStore:
         return compiled
 
     def _remember(self, key: Key, compiled: Any, seconds: float) -> None:
+        import marshal
         import warnings
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            arguments = _compile_arguments(*key)
-        if caught or _sre.compile(key[0], *arguments) != compiled:
+            flags, code, groups, groupindex, indexgroup = _compile_arguments(*key)
+        if caught or _sre.compile(key[0], flags, code, groups, groupindex, indexgroup) != compiled:
             return
-        self.known[key] = self.used[key] = arguments
-        self.added += 1
-        self.added_seconds += seconds
+        value = marshal.dumps((flags, array(_CODE_TYPE, code).tobytes(), groups, groupindex, indexgroup))
+        self.used_patterns[key] = value
+        self.patterns[key] = (self.saves, value)
+        self._added(seconds)
 
     def remembered(self, key: tuple[Any, ...], build: Callable[[], V]) -> V:
-        if key in self.derived:
-            known: V = self.derived[key]
-            self.derived_used[key] = known
-            return known
+        import marshal
+
+        entry = self.derived.get(key)
+        if entry is not None:
+            known = _loaded(entry[1])
+            if known is not _MISSING:
+                self.used_derived[key] = entry[1]
+                return known  # type: ignore[no-any-return]
         started = time.perf_counter()
         value = build()
         seconds = time.perf_counter() - started
-        if seconds >= MIN_COMPILE_SECONDS and _writable(value):
-            self.derived[key] = self.derived_used[key] = value
-            self.added += 1
-            self.added_seconds += seconds
+        if seconds >= MIN_COMPILE_SECONDS:
+            try:
+                marshalled = marshal.dumps(value)  # type: ignore[arg-type]
+            except ValueError:  # not plain data: built on every run
+                return value
+            self.used_derived[key] = marshalled
+            self.derived[key] = (self.saves, marshalled)
+            self._added(seconds)
         return value
 
+    def _added(self, seconds: float) -> None:
+        self.added += 1
+        self.added_seconds += seconds
+
     def save(self) -> None:
-        """Write the store when this run added patterns worth it: this run's first, then older ones."""
+        """Write the store when this run added enough to matter: what this run used, then what
+        recent runs used, up to :data:`MAX_ENTRIES` of each kind."""
         if self.added_seconds < MIN_SAVED_SECONDS:
             return
-        patterns = _newest_first(self.used, self.known)
-        user_cache.store(self.path, (patterns, _newest_first(self.derived_used, self.derived)))
-        self.added, self.added_seconds = 0, 0.0
+        saves = self.saves + 1
+        patterns = _kept(self.used_patterns, self.patterns, saves)
+        user_cache.store(self.path, (saves, patterns, _kept(self.used_derived, self.derived, saves)))
+        self.saves, self.added, self.added_seconds = saves, 0, 0.0
 
 
-def _newest_first(used: dict[Any, Any], known: dict[Any, Any]) -> dict[Any, Any]:
-    kept = dict(used)
-    for key, value in known.items():
-        if len(kept) >= MAX_PATTERNS:
+def _kept(used: dict[Any, bytes], known: dict[Any, Entry], saves: int) -> dict[Any, Entry]:
+    kept = {key: (saves, value) for key, value in used.items()}
+    for key, (last, value) in known.items():
+        if len(kept) >= MAX_ENTRIES:
             break
-        kept.setdefault(key, value)
+        if key not in kept and last > saves - KEEP_SAVES:
+            kept[key] = (last, value)
     return kept
 
 
-def _writable(value: Any) -> bool:
+def _loaded(value: bytes) -> Any:
     import marshal
 
     try:
-        marshal.dumps(value)
-    except ValueError:
-        return False
-    return True
+        return marshal.loads(value)
+    except (EOFError, ValueError, TypeError):
+        return _MISSING
+
+
+def _rebuilt(pattern: str | bytes, value: bytes) -> Any:
+    """The pattern object from a stored entry, or None when the entry cannot be read."""
+    loaded = _loaded(value)
+    try:
+        flags, code, groups, groupindex, indexgroup = loaded
+        return _sre.compile(pattern, flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
+    except (TypeError, ValueError, RuntimeError):
+        return None
 
 
 def remembered(kind: str, key: tuple[Any, ...], build: Callable[[], V]) -> V:
     """``build()``, kept between runs of the command line under ``(kind, *key)`` when it took a
-    noticeable time. The value must be plain data :mod:`marshal` writes (strings, numbers, tuples,
-    lists, dicts, frozensets...); it is returned as read back, so it must not be mutated. Outside
-    the command line (no store installed) this is ``build()``."""
+    noticeable time. Only plain data :mod:`marshal` writes (strings, numbers, tuples, lists, dicts,
+    frozensets...) is kept. Outside the command line (no store installed) this is ``build()``."""
     if _installed is None:
         return build()
     return _installed.remembered((kind, *key), build)
 
 
-def _compile_arguments(pattern: str | bytes, flags: int) -> Compiled:
+def _compile_arguments(pattern: str | bytes, flags: int) -> tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]:
     """What ``re._compiler.compile`` passes to ``_sre.compile`` (Python 3.11 to 3.13)."""
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
