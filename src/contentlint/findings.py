@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from sys import intern
 from typing import Any
 
 CATEGORIES: tuple[str, ...] = ("spam", "claims", "safety", "attribution", "readability", "grammar")
@@ -122,8 +121,25 @@ class Finding:
 def _shared_finding(path: str, span: Span, rule: str, name: str, category: str, severity: Severity, message: str,
                     suggestion: str | None, text: str, article_level: bool, fix: Fix | None,
                     extra: tuple[tuple[str, Any], ...]) -> Finding:
-    return Finding(intern(path), span, intern(rule), intern(name), intern(category), severity, intern(message),
-                   None if suggestion is None else intern(suggestion), text, article_level, fix, extra)
+    return Finding(_share(path), span, _share(rule), _share(name), _share(category), severity, _share(message),
+                   None if suggestion is None else _share(suggestion), text, article_level, fix, extra)
+
+
+# The strings findings share, at most this many: a message may quote the article, so the table is
+# emptied when full rather than grown with the corpus. (Not sys.intern: interned strings are
+# immortal on some Python versions, 3.12.0 to 3.12.4 and free-threaded builds, so they would
+# never be freed.)
+_SHARED_MAX = 20_000
+_shared: dict[str, str] = {}
+
+
+def _share(text: str) -> str:
+    found = _shared.get(text)
+    if found is None:
+        if len(_shared) >= _SHARED_MAX:
+            _shared.clear()
+        found = _shared[text] = text
+    return found
 
 
 @dataclass(frozen=True, slots=True)
