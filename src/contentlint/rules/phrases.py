@@ -28,6 +28,7 @@ _END = ""  # prefix-tree key marking where a phrase ends (no token is empty)
 # are walked token by token.
 _INDEXED_LENGTH = 400
 _REMEMBERED_TEXTS = 4
+_NAMED_LIMIT = 4096
 
 _Tree = dict[str, Any]
 
@@ -179,6 +180,7 @@ class PhraseMatcher:
         unique = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
         self.phrases: tuple[str, ...] = tuple(unique)
         self._lookup: dict[str, str] | None = None  # a match's key -> the phrase as listed
+        self._named: dict[str, str] = {}  # text matched -> the phrase as listed
         self._case_sensitive = case_sensitive
         self._forms: list[str] | None = None
         self._tree: _Tree | None = None
@@ -205,8 +207,17 @@ class PhraseMatcher:
             spans = self._spans(text, start, stop)
         for match_start, match_end in spans:
             matched = text[match_start:match_end]
-            key = self._key(matched, self._case_sensitive)
-            yield match_start, match_end, self._listed().get(key, matched)
+            yield match_start, match_end, self._phrase_of(matched)
+
+    def _phrase_of(self, matched: str) -> str:
+        """The phrase as listed that ``matched`` (the same few texts match again and again)."""
+        phrase = self._named.get(matched)
+        if phrase is None:
+            phrase = self._listed().get(self._key(matched, self._case_sensitive), matched)
+            if len(self._named) >= _NAMED_LIMIT:
+                self._named.clear()
+            self._named[matched] = phrase
+        return phrase
 
     def _whole_text_spans(self, text: str, start: int, stop: int) -> list[tuple[int, int]] | None:
         """The matches in ``text[start:stop]``, taken from one search of the whole text (rules ask
