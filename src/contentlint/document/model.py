@@ -289,6 +289,11 @@ class Article:
         return find_words(self.text)
 
     @cached_property
+    def word_starts(self) -> list[int]:
+        """Where each word starts (for bisection)."""
+        return [start for start, _ in self.word_spans]
+
+    @cached_property
     def words(self) -> list[Word]:
         return [Word(s, e) for s, e in self.word_spans]
 

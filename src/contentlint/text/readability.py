@@ -135,15 +135,9 @@ def prose_stats(article: Article) -> ProseStats:
     return cached
 
 
-_starts: WeakKeyDictionary[Article, list[int]] = WeakKeyDictionary()
-
-
 def _word_range(article: Article, start: int, end: int) -> tuple[int, int]:
     """Indexes ``lo:hi`` of ``article.words`` lying inside ``text[start:end]``."""
-    starts = _starts.get(article)
-    if starts is None:
-        starts = [s for s, _ in article.word_spans]
-        _starts[article] = starts
+    starts = article.word_starts
     words = article.word_spans
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end, lo)
