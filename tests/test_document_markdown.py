@@ -184,3 +184,31 @@ def test_lone_carriage_return_is_a_line_break() -> None:
     assert article.text == "one two three four"
     index = article.text.index("four")
     assert article.source[article.offsets[index] :].startswith("four")
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        'title: "Ketamine, explained: what [we] know"\nauthor: Health Desk\ndate: 2024-06-27\n'
+        "tags:\n  - mental health\n  - é",
+        "draft: yes\ncount: 012\nratio: 1e3\nempty:\nnote: 'a # b'",
+        "title: Ketamine: a guide\ntime: 10:30",  # not simple lines: read by PyYAML's own parser
+        "- just\n- a list",
+        "key: [unclosed",
+    ],
+)
+def test_front_matter_reads_as_pyyaml_reads_it(front_matter: str) -> None:
+    import yaml
+
+    from contentlint.document.markdown import FRONT_MATTER_ERROR, _plain, parse_front_matter
+
+    found = parse_front_matter(front_matter)
+    try:
+        expected = yaml.safe_load(front_matter)
+    except yaml.YAMLError:
+        assert FRONT_MATTER_ERROR in found
+        return
+    if isinstance(expected, dict):
+        assert found == {str(key): _plain(value) for key, value in expected.items()}
+    else:
+        assert FRONT_MATTER_ERROR in found

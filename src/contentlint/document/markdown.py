@@ -27,6 +27,15 @@ _CONTAINERS: dict[str, BlockKind] = {
     "blockquote_open": "blockquote",
 }
 FRONT_MATTER_ERROR = "_front_matter_error"
+# A front-matter line simple enough that libyaml and PyYAML's own parser read it alike: a
+# ``key: value`` or ``- value`` line whose value is a one-line plain or quoted scalar made of
+# ordinary characters (no ``:``, ``#``, escapes, flow or block indicators, tabs or odd spaces).
+_LETTERS = "A-Za-z0-9\u00a1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+_ORDINARY = _LETTERS + "()./+=$;?~_\\-"
+_PLAIN = f"[{_LETTERS}(](?:[ {_ORDINARY}]*[{_ORDINARY}])?"
+_ODD = "\\\\\\x00-\\x1f\\x7f-\\xa0\\u2028\\u2029\\ufeff\\ud800-\\udfff\\ufffe\\uffff"  # never inside quotes here
+_VALUE = f"(?:{_PLAIN}|\"[^\"{_ODD}]*\"|'[^'{_ODD}]*')"
+_SIMPLE_LINE = re.compile(f"(?:[A-Za-z_][A-Za-z0-9_-]*:(?: {_VALUE})?| *- {_VALUE})?")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +60,7 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = _load_yaml(yaml, text)
     except yaml.YAMLError as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return {FRONT_MATTER_ERROR: f"front matter is not valid YAML: {reason}"}
@@ -62,6 +71,18 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {FRONT_MATTER_ERROR: "front matter is not a list of `key: value` pairs"}
     return {str(key): _plain(value) for key, value in data.items()}
+
+
+def _load_yaml(yaml: Any, text: str) -> Any:
+    """``yaml.safe_load(text)``, by libyaml when the text is made only of simple lines (several
+    times faster, and the same values: both feed one Python constructor)."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None and all(_SIMPLE_LINE.fullmatch(line) for line in text.split("\n")):
+        try:
+            return yaml.load(text, Loader=loader)
+        except Exception:  # not expected for such lines; PyYAML then reports it in its own words
+            pass
+    return yaml.safe_load(text)
 
 
 def _plain(value: Any) -> Any:
