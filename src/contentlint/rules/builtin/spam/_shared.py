@@ -226,7 +226,10 @@ def block_words(article: Article) -> list[list[str]]:
             lowered = lowered_text(article)
             found = [_ASCII_WORD.findall(lowered, b.start, b.end) for b in article.blocks]
             if "’" in text:
-                found = [_straight(words) if words else words for words in found]
+                found = [
+                    _straight(words) if words and lowered.find("’", b.start, b.end) != -1 else words
+                    for words, b in zip(found, article.blocks, strict=True)
+                ]
             known.block_words = found
         else:
             known.block_words = [words_in(text[b.start : b.end]) for b in article.blocks]
