@@ -195,6 +195,11 @@ class _Matchers:
         self.patterns = patterns
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        # each kind finds non-overlapping matches in order of position: only a mix needs sorting
+        if not self.patterns:
+            return list(self.phrases.finditer(text, start, end))
+        if not self.phrases:
+            return list(self.patterns.finditer(text, start, end))
         found = list(self.phrases.finditer(text, start, end)) + list(self.patterns.finditer(text, start, end))
         found.sort()
         return found
