@@ -72,3 +72,22 @@ def test_the_folder_is_the_one_platformdirs_names(xdg: str | None, tmp_path: Pat
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert user_cache.cache_dir() == Path(user_cache_dir("contentlint", appauthor=False))
+
+
+def test_older_files_of_a_family_are_deleted_when_a_new_one_is_written(cache: Path) -> None:
+    import os
+
+    for number in range(5):
+        written = cache / f"syllables-v9-{number}.marshal"
+        user_cache.store(written, {"word": number})
+        os.utime(written, ns=(number * 10**9, number * 10**9))  # distinct, increasing write times
+    user_cache.store(cache / "hyphenation-v9-0.marshal", {"other": 1})
+    remaining = sorted(path.name for path in cache.iterdir())
+    assert remaining == ["hyphenation-v9-0.marshal", "syllables-v9-3.marshal", "syllables-v9-4.marshal"]
+    assert user_cache.load(cache / "syllables-v9-4.marshal") == {"word": 4}
+
+
+def test_yaml_documents_keep_many_entries(cache: Path) -> None:
+    for number in range(12):
+        data.load_yaml(f"value: {number}\n")
+    assert len(list(cache.glob("yaml-*.marshal"))) == 12

@@ -50,8 +50,13 @@ def load(path: Path) -> Any:
         return None
 
 
-def store(path: Path, value: Any) -> None:
-    """Write ``value`` to ``path``; values marshal cannot write, and unwritable folders, are skipped."""
+def store(path: Path, value: Any, *, keep: int = 2) -> None:
+    """Write ``value`` to ``path``; values marshal cannot write, and unwritable folders, are skipped.
+
+    Files of the same family (the part of the name before its first ``-``: ``syllables``,
+    ``yaml``...) that are not among the ``keep`` most recently written are deleted, so the folder
+    does not grow each time an installed data file changes (every new environment gives the
+    pronouncing dictionary a new time stamp, and with it a new table)."""
     try:
         data = marshal.dumps(value)
     except ValueError:
@@ -68,5 +73,17 @@ def store(path: Path, value: Any) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        _prune(path, keep)
     except OSError:
         pass
+
+
+def _prune(written: Path, keep: int) -> None:
+    family = written.name.partition("-")[0] + "-"
+    siblings: list[tuple[int, str, Path]] = []
+    for entry in os.scandir(written.parent):
+        if entry.name.startswith(family) and entry.name != written.name and entry.is_file():
+            siblings.append((entry.stat().st_mtime_ns, entry.name, Path(entry.path)))
+    siblings.sort(reverse=True)
+    for _, _, stale in siblings[max(keep - 1, 0):]:
+        stale.unlink(missing_ok=True)

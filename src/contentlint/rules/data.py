@@ -17,6 +17,7 @@ from typing import Any
 
 # Bump when what is stored for a document changes.
 _CACHE_FORMAT = 1
+_DOCUMENTS_KEPT = 300
 
 
 def load_yaml(text: str) -> Any:
@@ -28,7 +29,9 @@ def load_yaml(text: str) -> Any:
     if isinstance(found, tuple) and len(found) == 2 and found[0] == text:
         return found[1]
     value = _parse_yaml(text)
-    user_cache.store(stored, (text, value))  # skipped for values marshal cannot write (dates)
+    # skipped for values marshal cannot write (dates); a few hundred documents cover the built-in
+    # data and a project's own packs
+    user_cache.store(stored, (text, value), keep=_DOCUMENTS_KEPT)
     return value
 
 
