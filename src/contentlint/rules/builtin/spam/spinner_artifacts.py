@@ -31,6 +31,7 @@ from contentlint.rules.builtin.spam._shared import (
     article_words,
     blocks_holding,
     candidate_blocks,
+    fold,
     load_data,
     maps_verbatim,
 )
@@ -137,6 +138,16 @@ def _possible_phrases(article: Article, ordered: tuple[str, ...]) -> tuple[tuple
     return tuple(present), (frozenset(anchors_found) if narrowed else None)
 
 
+def _phrase_of(matched: str, present: tuple[str, ...], phrases: dict[str, tuple[str | None, str]]) -> str:
+    """The listed phrase a match of the alternation of ``present`` stands for. Case-insensitive
+    matching takes "ſ", "ı" and "İ" for "s" and "i", which lower() does not: the text is folded as
+    matching does, and should that still miss, the phrase that matches it alone is the one."""
+    key = " ".join(fold(matched).split())
+    if key in phrases:
+        return key
+    return next(p for p in present if _literal((p,)).fullmatch(matched))
+
+
 def _match_case(replacement: str, original: str) -> str:
     if original[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
@@ -202,7 +213,7 @@ class SpinnerArtifacts(Rule):
             for number in range(len(blocks)) if words is None else blocks_holding(article, words):
                 block = blocks[number]
                 for match in literal.finditer(text, block.start, block.end):
-                    replacement, meant = phrases[" ".join(match.group(0).lower().split())]
+                    replacement, meant = phrases[_phrase_of(match.group(0), present, phrases)]
                     found.append((match.start(), match.end(), replacement, meant))
         for artifact in patterns:
             for number in candidate_blocks(article, artifact.pattern):
