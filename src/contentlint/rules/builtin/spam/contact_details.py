@@ -16,7 +16,7 @@ What it leaves alone
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from contentlint.document import Article, Block
@@ -33,7 +33,39 @@ _ADDRESS = re.compile(
 )
 # What every address holds, found in the folded text: "://", "www." or a dot and a listed domain.
 _ADDRESS_HINT = re.compile(rf"://|www\.|\.(?:{_TOP_DOMAINS})")
-# A phone number holds digits (libphonenumber's candidates start with one).
+# libphonenumber's candidates are runs of digits, its punctuation (white space, dashes, dots,
+# slashes, brackets, "x") and leading brackets or plus signs. A block without a run of as many
+# digits as the shortest valid number holds no number the matcher would find: most blocks with
+# digits hold only years, doses or counts. The letter "x" counts as a digit (letters of a vanity
+# number become digits).
+_PHONE_PUNCTUATION = (
+    "-x\u2010-\u2015\u2212\u30FC\uFF0D-\uFF0F \u00A0\u00AD\u200B\u2060\u3000()\uFF08\uFF09\uFF3B\uFF3D."
+    "\\[\\]/~\u2053\u223C\uFF5E"
+)
+_PHONE_LEADS = "(\\[\uFF08\uFF3B+\uFF0B"
+# The fewest digits of a valid national number in any region or non-geographic code.
+_SHORTEST_NATIONAL_NUMBER = 4
+
+
+@cache
+def _phone_run(region: str) -> re.Pattern[str]:
+    """A run of candidate characters holding at least as many digits as a valid number written
+    for ``region``: a country code and the shortest national number of any region, or without
+    one, the shortest number of the regions that share ``region``'s country code."""
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    code = phonenumbers.country_code_for_region(region.upper())
+    fewest = [_SHORTEST_NATIONAL_NUMBER + 1]
+    for name in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+        metadata = PhoneMetadata.metadata_for_region(name)
+        lengths = metadata.general_desc.possible_length if metadata and metadata.general_desc else None
+        fewest.extend([n for n in lengths or () if n > 0] or [_SHORTEST_NATIONAL_NUMBER])
+    digit = r"[\dx]"
+    between = f"[{_PHONE_PUNCTUATION.replace('x', '')}{_PHONE_LEADS}]*"
+    return re.compile(rf"{digit}(?:{between}{digit}){{{min(fewest) - 1}}}", re.IGNORECASE)
+
+
 _DIGIT = re.compile(r"\d")
 _STANDALONE_WORDS = 3
 _PUBLIC_SITE = re.compile(r"\.(?:org|gov|edu|int|nhs\.uk)\b", re.IGNORECASE)
@@ -120,13 +152,16 @@ class ContactDetails(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         text = article.text
         blocks = article.blocks
-        with_digits = [n for n, b in enumerate(blocks) if _DIGIT.search(text, b.start, b.end)]
+        region = str(ctx.options.get("region", "US"))
+        with_digits = set()
+        if _DIGIT.search(text):
+            phone_run = _phone_run(region)
+            with_digits = {n for n, b in enumerate(blocks) if phone_run.search(text, b.start, b.end)}
         starts = [b.start for b in blocks]
         with_address = units_touched(starts, _ADDRESS_HINT.finditer(folded_text(article)))
         if not with_digits and not with_address:
             return
         references = reference_blocks(article)
-        region = str(ctx.options.get("region", "US"))
         for number in sorted(with_address.union(with_digits)):
             if number in references:
                 continue
