@@ -49,6 +49,12 @@ class Span:
     column_utf16: int
     end_column_utf16: int
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A frozen slotted dataclass otherwise pickles a field dict, restored by a Python
+        # __setstate__ setting one field at a time: a tuple is smaller and rebuilt in C.
+        return (Span, (self.line, self.column, self.end_line, self.end_column, self.offset, self.end_offset,
+                       self.column_utf16, self.end_column_utf16))
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -57,6 +63,9 @@ class Fix:
     offset: int
     end_offset: int
     replacement: str
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Fix, (self.offset, self.end_offset, self.replacement))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,25 +130,20 @@ class Finding:
 def _shared_finding(path: str, span: Span, rule: str, name: str, category: str, severity: Severity, message: str,
                     suggestion: str | None, text: str, article_level: bool, fix: Fix | None,
                     extra: tuple[tuple[str, Any], ...]) -> Finding:
-    return Finding(_share(path), span, _share(rule), _share(name), _share(category), severity, _share(message),
-                   None if suggestion is None else _share(suggestion), text, article_level, fix, extra)
+    if len(_shared) >= _SHARED_MAX:
+        _shared.clear()
+    share = _shared.setdefault
+    return Finding(share(path, path), span, share(rule, rule), share(name, name), share(category, category), severity,
+                   share(message, message), None if suggestion is None else share(suggestion, suggestion), text,
+                   article_level, fix, extra)
 
 
-# The strings findings share, at most this many: a message may quote the article, so the table is
-# emptied when full rather than grown with the corpus. (Not sys.intern: interned strings are
-# immortal on some Python versions, 3.12.0 to 3.12.4 and free-threaded builds, so they would
+# The strings findings share, about this many at most: a message may quote the article, so the
+# table is emptied when full rather than grown with the corpus. (Not sys.intern: interned strings
+# are immortal on some Python versions, 3.12.0 to 3.12.4 and free-threaded builds, so they would
 # never be freed.)
 _SHARED_MAX = 20_000
 _shared: dict[str, str] = {}
-
-
-def _share(text: str) -> str:
-    found = _shared.get(text)
-    if found is None:
-        if len(_shared) >= _SHARED_MAX:
-            _shared.clear()
-        found = _shared[text] = text
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +164,9 @@ class FileResult:
     error: FileError | None = None
     title: str | None = None
     notes: list[str] = field(default_factory=list)  # checked, but something was skipped: why
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FileResult, (self.path, self.findings, self.metrics, self.error, self.title, self.notes))
 
 
 @dataclass(slots=True)
