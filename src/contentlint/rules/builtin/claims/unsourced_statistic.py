@@ -93,9 +93,20 @@ def _relative_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
+def _relative_start() -> re.Pattern[str]:
+    """Where a relative change can start: a digit, or the first letters of a verb that opens one."""
+    verbs = [form for entry in lx.words("relative_verbs") for form in lx.inflect(entry)]
+    verbs += ["halve", "double", "triple", "quadruple"]
+    heads = {re.match(r"[a-z]*", verb).group(0)[:3] for verb in verbs}  # type: ignore[union-attr]
+    if "" in heads:
+        return re.compile("")  # a verb not starting with a letter: try every position
+    return re.compile(rf"(?=\d|{'|'.join(sorted(heads))})", re.IGNORECASE)
+
+
 class _Patterns(NamedTuple):
     stats: re.Pattern[str]
     relative: re.Pattern[str]
+    relative_start: re.Pattern[str]
     outcome: re.Pattern[str]
     non_health: re.Pattern[str]
     formulation: re.Pattern[str]
@@ -106,6 +117,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         _stat_regex(),
         _relative_regex(),
+        _relative_start(),
         lx.compile_words(lx.family("outcome_words")),
         lx.compile_words(lx.family("non_health_words")),
         re.compile(rf"\s*{lx.family('formulation_words')}\b", re.IGNORECASE),
@@ -117,15 +129,18 @@ def _patterns() -> _Patterns:
 _STAT_START = re.compile(r"(?=\d)|\b(?=one|two|three|four|five|six|seven|eight|nine|ten|half|a\s|twice)", re.IGNORECASE)
 
 
-def _stat_matches(stats: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """The matches ``stats.finditer(text, lo, hi)`` gives, found by trying it only at possible starts."""
+def _matches_from(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, lo: int, hi: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text, lo, hi)`` gives (none empty), found by trying it only
+    where ``starts`` finds a place one of them could start."""
     pos = lo
     while True:
-        start = _STAT_START.search(text, pos, hi)
+        start = starts.search(text, pos, hi)
         if start is None:
             return
         at = start.start()
-        match = stats.match(text, at, hi)
+        match = pattern.match(text, at, hi)
         if match is None:
             pos = at + 1
             continue
@@ -200,7 +215,7 @@ class UnsourcedStatistic(Rule):
             if block.kind not in PROSE_BLOCKS or not _NUMERIC.search(text, block.start, block.end):
                 continue
             if require_absolute and _RISK_WORD.search(text, block.start, block.end):
-                for match in cls.relative.finditer(text, block.start, block.end):
+                for match in _matches_from(cls.relative, cls.relative_start, text, block.start, block.end):
                     start, end = match.span()
                     if checks and skip_reason(article, start, end, [c for c in checks if c != "reported"]):
                         continue
@@ -210,7 +225,7 @@ class UnsourcedStatistic(Rule):
                     flagged_sentences.add(sentence_index(article, start))
                     values = {"match": text[start:end]}
                     ctx.report(start, end, _RELATIVE_MESSAGE.format(**values), _RELATIVE_SUGGESTION)
-            for match in _stat_matches(cls.stats, text, block.start, block.end):
+            for match in _matches_from(cls.stats, _STAT_START, text, block.start, block.end):
                 start, end = match.span()
                 number = sentence_index(article, start)
                 if number in flagged_sentences or not self._health_figure(article, match):
