@@ -1,7 +1,8 @@
 """Checking many files fast: a results cache, and worker processes with the report kept in order.
 
 Files are read in the parent (to look them up in the cache by content) and the rest are checked
-in batches by a process pool. Results come back in the order the files were found, whatever the
+in batches by a process pool. Where workers are forked, the parent checks the first file itself
+before starting them, so the patterns rules compile on first use are compiled once, not per worker. Results come back in the order the files were found, whatever the
 scheduling, and only a bounded window of batches is in flight, so memory stays flat however large
 the corpus.
 """
@@ -100,17 +101,46 @@ def check_files(
     paths = list(paths)
     if jobs <= 1 or len(paths) < _SERIAL_BELOW:
         for done, path in enumerate(paths, start=1):
-            item = prepare(path, config, cache)
-            result = item if isinstance(item, FileResult) else check_content(item.path, item.content, ruleset)
-            if cache is not None and isinstance(item, Job):
-                cache.put(path, item.digest, result)
+            result = _check_here(path, ruleset, cache)
             if progress:
                 progress(done)
             yield result
         return
     global _worker_rules
     _worker_rules = ruleset  # inherited by forked workers; others build their own in _init_worker
+    if _workers_fork():
+        # The first article compiles the patterns rules build on first use (a tenth of a second or
+        # more): checked here, before any worker starts, every forked worker inherits them.
+        result = _check_here(paths[0], ruleset, cache)
+        if progress:
+            progress(1)
+        yield result
+        paths = paths[1:]
+        progress = _shifted(progress, 1)
     yield from _parallel(paths, config, jobs, cache, progress)
+
+
+def _check_here(path: str, ruleset: RuleSet, cache: ResultCache | None) -> FileResult:
+    item = prepare(path, ruleset.config, cache)
+    if isinstance(item, FileResult):
+        return item
+    result = check_content(item.path, item.content, ruleset)
+    if cache is not None:
+        cache.put(path, item.digest, result)
+    return result
+
+
+def _workers_fork() -> bool:
+    import multiprocessing
+
+    return multiprocessing.get_start_method() == "fork"
+
+
+def _shifted(progress: Progress | None, by: int) -> Progress | None:
+    if progress is None:
+        return None
+    report = progress
+    return lambda done: report(done + by)
 
 
 class ResultsLater(Protocol):
