@@ -4,6 +4,7 @@ the other way round."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,25 @@ def test_chrome_lines_pass_the_start_test(line: str) -> None:
 
     assert chrome_kind(line) is not None
     assert _may_be_chrome(line.strip())
+
+
+def test_words_and_leading_texts_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint import regex_cache
+    from contentlint.rules.builtin.spam import _literals
+
+    monkeypatch.setattr(regex_cache, "MIN_COMPILE_SECONDS", 0.0)
+    monkeypatch.setattr(regex_cache, "MIN_SAVED_SECONDS", 0.0)
+    sources = (r"\bcall\s+(?:now|today)\b", r"\b(?:bosom|breast)\s+malignancy\b", r"\bsave\b")
+    expected = [_literals._required_words_of(s, re.IGNORECASE) for s in sources]
+    single = r"\b(?:clinics?|doctors?)\s+near\s+me\b"
+    alone = _literals._required_words_of(single, re.IGNORECASE)
+    leads = _literals._leading_texts(sources[0], re.IGNORECASE)
+    for run in range(2):
+        store = regex_cache.PatternStore(tmp_path / "regex.marshal")
+        monkeypatch.setattr(regex_cache, "_installed", store)
+        assert list(_literals.required_words_of_each(sources, re.IGNORECASE)) == expected
+        assert _literals.required_words_of.__wrapped__(single, re.IGNORECASE) == alone
+        assert _literals.leading_texts.__wrapped__(sources[0], re.IGNORECASE) == leads
+        if run == 0:
+            store.save()  # flags given as re.IGNORECASE must not keep the file from being written
+    assert len(store.derived) == 3

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import importlib
 import re
+import zlib
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
+
+from contentlint.regex_cache import remembered
 
 _parser: Any = importlib.import_module("re._parser")
 
@@ -72,7 +76,57 @@ def required_words(pattern: re.Pattern[str]) -> Need | None:
 @cache
 def required_words_of(source: str, flags: int) -> Need | None:
     """:func:`required_words` of the expression ``source`` compiled with ``flags``, without
-    compiling it."""
+    compiling it; kept between runs of the command line when reading it took a while."""
+    if (source, flags) in _READ_TOGETHER:
+        return _READ_TOGETHER[source, flags]
+    found = remembered("spam required words", (_module_version(), source, int(flags)),
+                       lambda: _plain(_required_words_of(source, flags)))
+    return _need(found)
+
+
+def required_words_of_each(sources: tuple[str, ...], flags: int) -> tuple[Need | None, ...]:
+    """:func:`required_words_of` of each of ``sources``, kept between runs of the command line
+    as one entry (each alone is too quick to keep; tens of them cost milliseconds)."""
+    found = remembered("spam required words of each", (_module_version(), sources, int(flags)),
+                       lambda: tuple(_plain(_required_words_of(s, flags)) for s in sources))
+    needs = tuple(map(_need, found))
+    _READ_TOGETHER.update(zip(((s, flags) for s in sources), needs, strict=True))
+    return needs
+
+
+# What required_words_of_each read, which required_words_of answers from.
+_READ_TOGETHER: dict[tuple[str, int], Need | None] = {}
+
+
+@cache
+def _module_version() -> int:
+    return zlib.crc32(Path(__file__).read_bytes())
+
+
+def _plain(need: Need | None) -> Any:
+    """``need`` as tuples, strings and frozensets (what the command line's store keeps)."""
+    if need is None or isinstance(need, str):
+        return need
+    if isinstance(need, AllOf):
+        return ("all", need.words, tuple(map(_plain, need.groups)))
+    return ("any", need.words, tuple(map(_plain, need.groups)), need.every)
+
+
+def _need(plain: Any) -> Need | None:
+    if plain is None or isinstance(plain, str):
+        return plain
+    return _all_of_plain(plain) if plain[0] == "all" else _any_of_plain(plain)
+
+
+def _all_of_plain(plain: Any) -> AllOf:
+    return AllOf(plain[1], tuple(map(_any_of_plain, plain[2])))
+
+
+def _any_of_plain(plain: Any) -> AnyOf:
+    return AnyOf(plain[1], tuple(map(_all_of_plain, plain[2])), plain[3])
+
+
+def _required_words_of(source: str, flags: int) -> Need | None:
     if flags & (re.ASCII | re.LOCALE) or _SCOPED_ASCII.search(source):
         return None
     try:
@@ -341,7 +395,14 @@ def leading_texts(source: str, flags: int) -> frozenset[str] | None:
     """Lower-case texts one of which starts every match of ``source`` (``DIGIT`` for a decimal
     digit; a space for a run of white space), so ``str.startswith`` on a folded line with its
     white space runs made single spaces can rule a ``match`` or ``fullmatch`` out; None when some
-    match may start otherwise."""
+    match may start otherwise. Kept between runs of the command line when reading it took a while."""
+    found: frozenset[str] | None = remembered(
+        "spam leading texts", (_module_version(), source, int(flags)), lambda: _leading_texts(source, flags)
+    )
+    return found
+
+
+def _leading_texts(source: str, flags: int) -> frozenset[str] | None:
     if flags & (re.ASCII | re.LOCALE) or _SCOPED_ASCII.search(source):
         return None
     try:

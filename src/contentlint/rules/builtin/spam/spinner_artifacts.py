@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._literals import AllOf, Need, anchors, required_words_of
+from contentlint.rules.builtin.spam._literals import AllOf, Need, anchors, required_words_of_each
 from contentlint.rules.builtin.spam._shared import (
     LazyPattern,
     article_words,
@@ -64,6 +64,8 @@ def _artifacts() -> tuple[tuple[tuple[str, ...], dict[str, tuple[str | None, str
         )
         for spec in data.get("patterns") or []
     )
+    # What the prefilter needs of each expression, read together (kept between command-line runs).
+    required_words_of_each(tuple(a.pattern.pattern for a in patterns), re.IGNORECASE)
     return (ordered, phrases), patterns
 
 
@@ -78,9 +80,11 @@ def _literal_source(phrases: tuple[str, ...]) -> str:
     return rf"(?<![\w-])(?:{body})(?![\w-])"
 
 
-@cache
-def _phrase_needs(phrase: str) -> Need | None:
-    return required_words_of(_literal_source((phrase,)), re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _phrase_needs(ordered: tuple[str, ...]) -> dict[str, Need | None]:
+    """What each phrase needs, read together (kept between runs of the command line)."""
+    sources = tuple(_literal_source((phrase,)) for phrase in ordered)
+    return dict(zip(ordered, required_words_of_each(sources, re.IGNORECASE), strict=True))
 
 
 def _indexed(ordered: tuple[str, ...], words: frozenset[str]) -> list[str]:
@@ -99,8 +103,9 @@ def _phrase_index(ordered: tuple[str, ...]) -> tuple[dict[str, list[str]], tuple
     """Phrases by a word each needs (its first-listed word), and the phrases that need none."""
     index: dict[str, list[str]] = {}
     unnarrowed = []
+    needs = _phrase_needs(ordered)
     for phrase in ordered:
-        need = _phrase_needs(phrase)
+        need = needs[phrase]
         word = _a_needed_word(need)
         if word is None:
             unnarrowed.append(phrase)
@@ -125,8 +130,9 @@ def _possible_phrases(article: Article, ordered: tuple[str, ...]) -> tuple[tuple
     present: list[str] = []
     anchors_found: set[str] = set()
     narrowed = True
+    needs = _phrase_needs(ordered)
     for phrase in _indexed(ordered, words):
-        need = _phrase_needs(phrase)
+        need = needs[phrase]
         if need is None:
             present.append(phrase)
             narrowed = False
