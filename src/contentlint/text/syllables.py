@@ -33,6 +33,7 @@ _LEFT_MIN = _RIGHT_MIN = 2  # Pyphen's defaults: no break within two letters of 
 _table: SyllableTable | None = None
 _hyphenation: Hyphenation | None = None
 _memo: dict[str, int] = {}
+_MEMO_MAX = 200_000  # words as written and lower-cased: emptied when full, not grown with the vocabulary
 
 
 class SyllableTable(Mapping[str, int]):
@@ -167,14 +168,17 @@ class Hyphenation:
     def points(self, word: str) -> list[int]:
         """``pyphen.HyphDict.positions``: where ``word`` may be hyphenated."""
         maxlen = self.maxlen
+        encoded = self._encoded
         pointed_word = f".{word.lower()}."
-        references = [0] * (len(pointed_word) + 1)
-        for i in range(len(pointed_word) - 1):
-            stop = min(i + maxlen, len(pointed_word)) + 1
-            for j in range(i + 1, stop):
-                pattern = self._pattern(pointed_word[i:j])
-                if not pattern:
+        size = len(pointed_word)
+        references = [0] * (size + 1)
+        for i in range(size - 1):
+            for j in range(i + 1, min(i + maxlen, size) + 1):
+                key = pointed_word[i:j]
+                if key not in encoded:  # most pieces of a word are no pattern: skipped without a call
                     continue
+                pattern = self._pattern(key)
+                assert pattern is not None
                 offset, values = pattern
                 slice_ = slice(i + offset, i + offset + len(values))
                 references[slice_] = map(max, values, references[slice_])
@@ -229,6 +233,7 @@ def _hyphenation_count(word: str) -> int:
         return len(pyphen.Pyphen(lang=_HYPHENATION_LANGUAGE).positions(word)) + 1
     return patterns.count(word) + 1
 
+
 def count_syllables(word: str) -> int:
     """Syllables in one word; a hyphenated word counts the syllables of its parts.
 
@@ -240,7 +245,8 @@ def count_syllables(word: str) -> int:
     key = word.lower().replace("’", "'")
     known = _memo.get(key)
     if known is not None:
-        _memo[word] = known
+        if len(_memo) < _MEMO_MAX:
+            _memo[word] = known
         return known
     table = syllable_table()
     count: int | None = table.get(key)
@@ -252,6 +258,8 @@ def count_syllables(word: str) -> int:
             count = 1
         else:
             count = table.get(key.replace("'", "")) or _hyphenation_count(key)
+    if len(_memo) >= _MEMO_MAX:
+        _memo.clear()  # in place: callers hold this dict (see memo())
     _memo[key] = _memo[word] = count
     return count
 
