@@ -23,6 +23,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from typing import cast
 from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
@@ -171,19 +172,33 @@ def sentence_word_count(article: Article, start: int, end: int) -> int:
 
 def _measure(article: Article) -> list[SentenceStats]:
     blocks = article.blocks
-    known = memo()
+    text = article.text
+    spans = article.word_spans
+    any_links = _has_link(text)
+    known = memo().get
     measured: list[SentenceStats] = []
     for sentence in article.sentences:
         if blocks[sentence.block].kind not in PROSE_KINDS:
             continue
-        words = sentence_words(article, sentence.start, sentence.end)
-        if len(words) < MIN_SENTENCE_WORDS or _is_fragment(article.text[sentence.start : sentence.end], words):
+        start, end = sentence.start, sentence.end
+        if any_links:
+            words = sentence_words(article, start, end)
+        else:
+            lo, hi = _word_range(article, start, end)
+            words = [text[s:e] for s, e in spans[lo:hi]]
+        if len(words) < MIN_SENTENCE_WORDS or _is_fragment(text[start:end], words):
             continue
-        syllables = [known.get(w) or count_syllables(w) for w in words]
-        measured.append(
-            SentenceStats(sentence.start, sentence.end, len(words), sum(syllables), sum(1 for n in syllables if n >= 3))
-        )
+        found = list(map(known, words))  # nearly every word is known: counted only when not
+        if None in found:
+            syllables = [count_syllables(w) if n is None else n for n, w in zip(found, words, strict=True)]
+        else:
+            syllables = cast(list[int], found)
+        polysyllables = sum(map(_AT_LEAST_THREE, syllables))
+        measured.append(SentenceStats(start, end, len(words), sum(syllables), polysyllables))
     return measured
+
+
+_AT_LEAST_THREE = (2).__lt__
 
 
 def _is_fragment(text: str, words: list[str]) -> bool:
