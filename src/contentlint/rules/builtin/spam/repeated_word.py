@@ -12,6 +12,7 @@ What it leaves alone
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -41,11 +42,16 @@ def _doubling_blocks(article: Article) -> list[int]:
     text = article.text
     if text.isascii() or not any(ch in text for ch in _UNKEYED):
         # The shared lower-cased words (apostrophes made straight) equal the keys here. A run of
-        # words repeating in a block repeats in all the words of the article: test those first.
+        # words repeating in a block repeats in all the words of the article: the repeats are
+        # found there, and a block kept when one lies wholly inside it.
         words = block_words(article)
-        if not _repeats(list(itertools.chain.from_iterable(words))):
-            return []
-        return [n for n, found in enumerate(words) if _repeats(found)]
+        ends = list(itertools.accumulate(map(len, words)))
+        found = set()
+        for first, last in _repeat_runs(list(itertools.chain.from_iterable(words))):
+            number = bisect.bisect_right(ends, first)
+            if last < ends[number]:
+                found.add(number)
+        return sorted(found)
     return [n for n, b in enumerate(article.blocks) if _repeats(_keys(_TOKEN.findall(text, b.start, b.end)))]
 
 
@@ -53,6 +59,23 @@ def _keys(found: list[str]) -> list[str]:
     if not found:
         return []
     return " ".join(found).translate(_KEY).lower().split(" ")
+
+
+def _repeat_runs(words: list[str]) -> list[tuple[int, int]]:
+    """Where :func:`_repeats` finds a repeat in ``words``: the first and last index of each word,
+    pair or triple of words written twice in a row."""
+    runs = [(i, i + 1) for i in _equal_at(words, 1)]
+    two = _equal_at(words, 2)
+    runs += [(i, i + 3) for i in two if i + 1 in two]
+    three = _equal_at(words, 3)
+    runs += [(i, i + 5) for i in three if i + 1 in three and i + 2 in three]
+    return runs
+
+
+def _equal_at(words: list[str], distance: int) -> set[int]:
+    """The indexes i where ``words[i]`` equals ``words[i + distance]``."""
+    later = itertools.islice(words, distance, None)
+    return set(itertools.compress(itertools.count(), map(operator.eq, words, later)))
 
 
 def _repeats(words: list[str]) -> bool:
