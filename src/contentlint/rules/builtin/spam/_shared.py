@@ -200,6 +200,8 @@ class _Facts:
     references: frozenset[int] | None = None
     insertions: list[tuple[int, int, bool]] | None = None
     ascii_words: bool | None = None
+    block_bounds: tuple[list[int], list[int]] | None = None
+    sentence_bounds: tuple[list[int], list[int]] | None = None
 
 
 _FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
@@ -368,20 +370,30 @@ def units_touched(starts: list[int], matches: Iterable[re.Match[str]]) -> set[in
 
 def blocks_holding(article: Article, words: frozenset[str]) -> list[int]:
     """Numbers of the blocks whose folded text holds one of ``words``, in order."""
-    blocks = article.blocks
-    return _units_holding(words, folded_text(article), [b.start for b in blocks], [b.end for b in blocks])
+    return _units_holding(words, folded_text(article), *_block_bounds(article))
 
 
 def candidate_blocks(article: Article, pattern: AnyPattern) -> Iterable[int]:
     """Numbers of the blocks ``pattern`` may match in, in order (a superset, never missing one)."""
-    blocks = article.blocks
-    return _candidates(article, pattern, [b.start for b in blocks], [b.end for b in blocks])
+    return _candidates(article, pattern, *_block_bounds(article))
 
 
 def candidate_sentences(article: Article, pattern: AnyPattern) -> Iterable[int]:
     """Numbers of the sentences ``pattern`` may match in, in order (a superset)."""
-    sentences = article.sentences
-    return _candidates(article, pattern, [s.start for s in sentences], [s.end for s in sentences])
+    known = facts(article)
+    if known.sentence_bounds is None:
+        sentences = article.sentences
+        known.sentence_bounds = [s.start for s in sentences], [s.end for s in sentences]
+    return _candidates(article, pattern, *known.sentence_bounds)
+
+
+def _block_bounds(article: Article) -> tuple[list[int], list[int]]:
+    """Where each block starts and ends, made once."""
+    known = facts(article)
+    if known.block_bounds is None:
+        blocks = article.blocks
+        known.block_bounds = [b.start for b in blocks], [b.end for b in blocks]
+    return known.block_bounds
 
 
 def _candidates(article: Article, pattern: AnyPattern, starts: list[int], ends: list[int]) -> Iterable[int]:

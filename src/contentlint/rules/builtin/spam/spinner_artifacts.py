@@ -90,8 +90,7 @@ def _phrase_needs(ordered: tuple[str, ...]) -> dict[str, Need | None]:
 def _indexed(ordered: tuple[str, ...], words: frozenset[str]) -> list[str]:
     """The phrases, in order, that may be present: those needing nothing certain and those whose
     first needed word the article holds."""
-    index, unnarrowed = _phrase_index(ordered)
-    position = {phrase: i for i, phrase in enumerate(ordered)}
+    index, unnarrowed, position = _phrase_index(ordered)
     found = list(unnarrowed)
     for word in index.keys() & words:
         found.extend(index[word])
@@ -99,8 +98,9 @@ def _indexed(ordered: tuple[str, ...], words: frozenset[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_index(ordered: tuple[str, ...]) -> tuple[dict[str, list[str]], tuple[str, ...]]:
-    """Phrases by a word each needs (its first-listed word), and the phrases that need none."""
+def _phrase_index(ordered: tuple[str, ...]) -> tuple[dict[str, list[str]], tuple[str, ...], dict[str, int]]:
+    """Phrases by a word each needs (its first-listed word), the phrases that need none, and the
+    place of each phrase in ``ordered``."""
     index: dict[str, list[str]] = {}
     unnarrowed = []
     needs = _phrase_needs(ordered)
@@ -111,7 +111,7 @@ def _phrase_index(ordered: tuple[str, ...]) -> tuple[dict[str, list[str]], tuple
             unnarrowed.append(phrase)
         else:
             index.setdefault(word, []).append(phrase)
-    return index, tuple(unnarrowed)
+    return index, tuple(unnarrowed), {phrase: i for i, phrase in enumerate(ordered)}
 
 
 def _a_needed_word(need: Need | None) -> str | None:
