@@ -3,10 +3,14 @@ citations. Each case names the phrase the check is asked about."""
 
 from __future__ import annotations
 
+import re
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
 import pytest
 
 from contentlint.document import parse
-from contentlint.text.context import CHECKS, is_cited, quoted_spans, skip_reason
+from contentlint.text.context import _CITATION_PATTERNS, CHECKS, is_cited, quoted_spans, skip_reason
 
 
 def _holds(check: str, text: str, phrase: str, kind: str = "md") -> bool:
@@ -154,3 +158,50 @@ def test_an_unnamed_authority_does_not_make_a_claim_reported() -> None:
         "100% safe"
     ]
     assert lint_text("Dr Ana Lee said the tonic is 100% safe.", config=config).findings == []
+
+
+def _first_characters(items: Any, fold: bool = False) -> tuple[set[str] | None, bool]:
+    """The characters a match of a parsed sequence can start with (both cases where folded), and
+    whether it can match nothing; None when some start is not a plain character or set."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue
+        if op is _parser.LITERAL:
+            found |= {chr(arg).lower(), chr(arg).upper()} if fold else {chr(arg)}
+            return found, False
+        if op is _parser.IN and all(kind in (_parser.LITERAL, _parser.RANGE) for kind, _ in arg):
+            for kind, value in arg:
+                codes = [value] if kind is _parser.LITERAL else range(value[0], value[1] + 1)
+                found |= {f(chr(c)) for c in codes for f in ((str.lower, str.upper) if fold else (str,))}
+            return found, False
+        if op in (_parser.BRANCH, _parser.SUBPATTERN, _parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            if op is _parser.BRANCH:
+                parts, at_least = [(alt, fold) for alt in arg[1]], 1
+            elif op is _parser.SUBPATTERN:
+                parts, at_least = [(arg[3], fold or bool(arg[1] & re.IGNORECASE))], 1
+            else:
+                parts, at_least = [(arg[2], fold)], arg[0]
+            empty = False
+            for part, folded in parts:
+                starts, can_be_empty = _first_characters(part, folded)
+                if starts is None:
+                    return None, False
+                found |= starts
+                empty = empty or can_be_empty
+            if at_least and not empty:
+                return found, False
+            continue
+        return None, False
+    return found, True
+
+
+def test_citation_lookaheads_let_every_match_start() -> None:
+    for source in _CITATION_PATTERNS:
+        lead = re.match(r"\(\?=(\(\?i:)?\[([^\]]+)\]\)?\)", source)
+        if lead is None:
+            continue
+        allowed = re.compile(f"(?{'i' if lead.group(1) else ''}:[{lead.group(2)}])")
+        starts, can_be_empty = _first_characters(_parser.parse(source[lead.end():]))
+        assert starts is not None and not can_be_empty, source
+        assert all(allowed.fullmatch(ch) for ch in starts), source

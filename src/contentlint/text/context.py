@@ -174,8 +174,8 @@ _SPEAKER = re.compile(
 )
 
 _YEAR = r"(?:19|20)\d\d[a-z]?"
-# A lookahead for the first letter, "(?=(?i:[pra]))", lets the engine reject most positions with
-# one character-set test instead of trying every case-insensitive word (same matches).
+# A lookahead for the first letters, "(?=(?i:[pra]))", lets the engine reject most positions with
+# one character-set test instead of trying every word (same matches; test_context checks the sets).
 _CITATION_PATTERNS = (
     # footnote markers: [1], [2, 3], [4-6], superscripts, ^1
     r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]", r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", r"\^\d{1,3}",
@@ -191,7 +191,7 @@ _CITATION_PATTERNS = (
     # published in the journal X / in JAMA / appeared in The Lancet
     r"(?=(?i:[pra]))(?i:published|reported|appeared|appearing|printed|presented)\s+(?i:online\s+)?(?:\w+\s+){0,2}"
     r"(?i:in|at)\s+(?:the\s+)?(?:journal\s+)?[A-Z]",
-    rf"\b(?:{_alternation(JOURNALS)})\b",
+    rf"(?=[A-Zet])\b(?:{_alternation(JOURNALS)})\b",
     # a 2022 review found; a 2019 study of 500 adults; in a 2021 trial
     rf"(?=(?i:[aoti]))(?i:\b(?:a|an|the|one|this|in\s+a)\s+(?:{_YEAR})\s+(?:\w+\s+){{0,2}}{_STUDY_NOUN})",
     rf"(?i:\b(?:19|20)\d\d\s+{_STUDY_NOUN}\b)",
@@ -205,7 +205,7 @@ _CITATION_PATTERNS = (
     rf"(?:{_alternation(ORGANISATION_WORDS)}|[A-Z]{{2,}}\b)",
     r"(?=(?i:[sardt]))(?i:study|studies|analysis|report|survey|data|review|research|trial)\s+(?i:by|from|funded\s+by)\s+(?:the\s+)?[A-Z][\w'’&.-]+",
     # the CDC says / NIMH estimates / the World Health Organization reports
-    r"\b(?:the\s+)?(?:[A-Z]{2,}|(?:[A-Z][\w'’-]+\s+){1,5}(?:" + _alternation(ORGANISATION_WORDS) + r"))"
+    r"(?=[A-Zt])\b(?:the\s+)?(?:[A-Z]{2,}|(?:[A-Z][\w'’-]+\s+){1,5}(?:" + _alternation(ORGANISATION_WORDS) + r"))"
     r"\s+(?i:says|said|reports?|reported|estimates?|estimated|found|finds|recommends|advises|data|figures|guidance|guidelines|statistics)\b",
     # addresses and identifiers in the text
     r"(?=(?i:[dphw]))(?i:\bdoi:\s*10\.|\bdoi\.org/|\bPMID:?\s*\d|\bPMC\d|https?://|\bwww\.)",
