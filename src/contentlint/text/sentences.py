@@ -49,7 +49,9 @@ _OPENING = "\"'“‘([{*_"
 
 
 def _previous_token(text: str, lo: int, at: int) -> str:
-    space = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), text.rfind("\t", lo, at))
+    space = text.rfind(" ", lo, at)
+    after = max(space + 1, lo)  # a line break or tab matters only after the last space
+    space = max(space, text.rfind("\n", after, at), text.rfind("\t", after, at))
     return text[space + 1 : at].lstrip(_OPENING)
 
 
