@@ -2,9 +2,9 @@
 
 Files are read in the parent (to look them up in the cache by content) and the rest are checked
 in batches by a process pool. Where workers are forked, the parent checks the first file itself
-before starting them, so the patterns rules compile on first use are compiled once, not per worker. Results come back in the order the files were found, whatever the
-scheduling, and only a bounded window of batches is in flight, so memory stays flat however large
-the corpus.
+before starting them, so the patterns rules compile on first use are compiled once, not per
+worker. Results come back in the order the files were found, whatever the scheduling, and only a
+bounded window of batches is in flight, so memory stays flat however large the corpus.
 """
 
 from __future__ import annotations
