@@ -83,7 +83,8 @@ def test_a_word_start_literal_is_not_found_inside_a_word() -> None:
 def test_compile_pattern_builds_what_re_compile_builds() -> None:
     source = r"(?<![\w'’-])(?P<claim>(?:cures?|heals?)\s+(?:your\s+)?(?:depression|anxiety))(?![\w'’])"
     pattern = compile_pattern(source, re.IGNORECASE)
-    expected = re.compile(source, re.IGNORECASE)
+    assert pattern.pattern == "(?=[ch])" + source  # the letters every match starts with
+    expected = re.compile(pattern.pattern, re.IGNORECASE)
     assert pattern == expected
     assert pattern.pattern == expected.pattern
     assert (pattern.flags, pattern.groupindex) == (expected.flags, expected.groupindex)
@@ -97,3 +98,22 @@ def test_an_alternative_of_several_words_needs_them_in_one_block() -> None:
     assert candidate_blocks(article, [pattern]) == {2}
     backed = re.compile(r"backed\s+by\s+science")
     assert not may_match(parse("Research is slow. According to plan.", "txt", "a.txt"), backed)
+
+
+@pytest.mark.parametrize(
+    ("source", "lead"),
+    [
+        (r"(?:a|b)?x", "(?=[abx])"),
+        (r"(?:a|)b", "(?=[ab])"),
+        (r"\d+", ""),
+        (r"x*", ""),
+        (r"A|b", "(?=[ab])"),
+        (r"(?i)cure", ""),
+        (r"[a-c]ure|(?:é)", ""),
+    ],
+)
+def test_compile_pattern_adds_a_lookahead_only_for_plain_first_letters(source: str, lead: str) -> None:
+    pattern = compile_pattern(source, re.IGNORECASE)
+    assert pattern.pattern == lead + source
+    text = "Cure the AXE; Bx, ax, b, x9, é."
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(source, text, re.I)]

@@ -365,23 +365,104 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     internals falls back to ``re.compile``.
     """
     flags = int(flags)  # as ``re.compile`` does: the compiler is slow with RegexFlag members
-    if flags & re.VERBOSE or _compiler_replaced():
+    if flags & re.VERBOSE:
         return re.compile(source, flags)
+    if _compiler_replaced():
+        from contentlint.regex_cache import remembered
+
+        lead = remembered("prefilter lead", (_module_version(), source, flags), lambda: _lead_of_source(source, flags))
+        return re.compile(lead + source, flags)
     try:
         tree = _sre.parse(source, flags)
         sets = _sets_of_tree(tree)
+        lead = _lead(tree, flags, source)
+        if lead:
+            tree.data.insert(0, _sre.parse(lead, flags).data[0])
         code = _compiler._code(tree, flags)
         state = tree.state
         index_group: list[str | None] = [None] * state.groups
         for name, number in state.groupdict.items():
             index_group[number] = name
         pattern: re.Pattern[str] = _sre_engine.compile(
-            source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(index_group)
+            lead + source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(index_group)
         )
     except Exception:  # pragma: no cover - another interpreter's internals
         return re.compile(source, flags)
     _SETS_OF_COMPILED.setdefault(pattern, sets)
     return pattern
+
+
+# --- a lookahead for the first letter -----------------------------------------------------------
+# A case-insensitive alternation of words is tried word by word at every position; a lookahead
+# for the letters its matches can start with, "(?=[cdh])", rejects most positions with one set
+# test. Only plain ASCII letters and digits are used: for them a case-insensitive set accepts
+# exactly the characters the case-insensitive letters themselves accept (the Kelvin sign, the
+# long s...), so the matches are the same.
+_LEAD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]")
+
+
+def _lead_of_source(source: str, flags: int) -> str:
+    try:
+        return _lead(_sre.parse(source, flags), flags, source)
+    except Exception:  # pragma: no cover - another interpreter's internals
+        return ""
+
+
+def _lead(tree: Any, flags: int, source: str) -> str:
+    """``(?=[...])`` for the letters every match of a case-insensitive pattern starts with, or ""."""
+    # (before a top-level "a|b" the lookahead binds to "a" alone: redundant there, still the same matches)
+    if not flags & re.IGNORECASE or _GLOBAL_FLAGS.match(source):
+        return ""
+    letters, can_be_empty = _first_letters(_ops(tree))
+    if letters is None or can_be_empty or len(letters) > _MAX_LEAD:
+        return ""
+    return "(?=[" + "".join(sorted(letters)) + "])"
+
+
+_MAX_LEAD = 24  # with more first letters nearly every word start passes: not worth a test
+
+
+def _first_letters(items: Any) -> tuple[set[str] | None, bool]:
+    """The lower-case letters and digits a match of the sequence can start with, and whether it
+    can match nothing; None when a start could be anything else."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue
+        if op is _C.LITERAL or op is _C.IN:
+            return _set_letters(op, arg, found), False
+        if op is _C.BRANCH:
+            parts, at_least = arg[1], 1
+        elif op is _C.SUBPATTERN:
+            parts, at_least = [arg[-1]], 1
+        elif op is _C.MAX_REPEAT or op is _C.MIN_REPEAT:
+            parts, at_least = [arg[2]], arg[0]
+        else:
+            return None, False
+        empty = False
+        for part in parts:
+            letters, can_be_empty = _first_letters(_ops(part))
+            if letters is None:
+                return None, False
+            found |= letters
+            empty = empty or can_be_empty
+        if at_least and not empty:
+            return found, False
+    return found, True
+
+
+def _set_letters(op: Any, arg: Any, found: set[str]) -> set[str] | None:
+    codes: list[int] = []
+    for kind, value in [(op, arg)] if op is _C.LITERAL else arg:
+        if kind is _C.LITERAL:
+            codes.append(value)
+        elif kind is _C.RANGE and value[1] - value[0] < len(_LEAD_CHARS):
+            codes.extend(range(value[0], value[1] + 1))
+        else:
+            return None
+    letters = {chr(code).lower() for code in codes}
+    return found | letters if letters <= _LEAD_CHARS else None
 
 
 # --- per-article lookups ------------------------------------------------------------------------
