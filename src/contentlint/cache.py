@@ -112,7 +112,7 @@ class ResultCache:
         return result
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
-        if self._db is None or result.error is not None:
+        if self._db is None or result.error is not None or result.failed_rules:
             return
         with contextlib.suppress(sqlite3.Error):
             self._db.execute(

@@ -188,7 +188,7 @@ def check(
         click.echo(f"{_plural(known.count, 'finding')} recorded in {baseline_path} not shown.", err=True)
     totals = finish_report()
     report.finish()
-    if totals.unreadable:
+    if totals.unreadable or totals.rule_failures:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if totals.failed(config.fail_on) else EXIT_CLEAN)
 

@@ -11,6 +11,7 @@ from typing import cast
 from contentlint.config import Config
 from contentlint.document import Article, DocumentKind, parse
 from contentlint.document.markdown import FRONT_MATTER_ERROR
+from contentlint.errors import ContentlintError
 from contentlint.findings import FileResult, Finding
 from contentlint.metrics import compute_metrics
 from contentlint.rules.base import RuleContext
@@ -20,13 +21,27 @@ from contentlint.suppression import Suppressions
 _KINDS = ("md", "txt", "html")
 
 
-def check_article(article: Article, ruleset: RuleSet, path: str) -> list[Finding]:
-    """Run every active rule for ``path`` on a parsed article; suppressed findings are dropped."""
+def check_article(
+    article: Article, ruleset: RuleSet, path: str, failures: list[tuple[str, str]] | None = None
+) -> list[Finding]:
+    """Run every active rule for ``path`` on a parsed article; suppressed findings are dropped.
+
+    A rule that stops with an unexpected error loses its findings for this article only: the other
+    rules still run, and (code, error) is added to ``failures`` (raised again when not given).
+    Errors the user must act on (:class:`ContentlintError`: no LanguageTool, say) stop the run."""
     findings: list[Finding] = []
     for active in ruleset.for_path(path):
         ctx = RuleContext(article, active.rule.meta, active.severity, active.options, path,
                           config=ruleset.config)
-        active.rule.check(article, ctx)
+        try:
+            active.rule.check(article, ctx)
+        except ContentlintError:
+            raise
+        except Exception as exc:
+            if failures is None:
+                raise
+            failures.append((active.rule.meta.code, f"{type(exc).__name__}: {exc}"))
+            continue
         findings.extend(ctx.findings)
     suppressions = Suppressions(article)
     if suppressions:
@@ -39,7 +54,12 @@ def lint_source(source: str, kind: DocumentKind, path: str, ruleset: RuleSet) ->
     article = parse(source, kind, path)
     result = FileResult(path=path, title=article.title)
     if article.text.strip():
-        result.findings = check_article(article, ruleset, path)
+        failures: list[tuple[str, str]] = []
+        result.findings = check_article(article, ruleset, path, failures)
+        for code, error in failures:
+            result.failed_rules.append(code)
+            result.notes.append(f"rule {code} stopped with an internal error on this article ({error}), so its "
+                                "findings here are missing; the other rules ran. Please report this with the file.")
     result.metrics = compute_metrics(article)
     front_matter_error = article.metadata.get(FRONT_MATTER_ERROR)
     if front_matter_error:

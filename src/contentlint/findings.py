@@ -164,9 +164,11 @@ class FileResult:
     error: FileError | None = None
     title: str | None = None
     notes: list[str] = field(default_factory=list)  # checked, but something was skipped: why
+    failed_rules: list[str] = field(default_factory=list)  # codes of rules that stopped with an internal error
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FileResult, (self.path, self.findings, self.metrics, self.error, self.title, self.notes))
+        return (FileResult, (self.path, self.findings, self.metrics, self.error, self.title, self.notes,
+                             self.failed_rules))
 
 
 @dataclass(slots=True)

@@ -46,6 +46,7 @@ def result_to_data(result: FileResult) -> dict[str, Any]:
         "title": result.title,
         "error": result.error.reason if result.error else None,
         "notes": result.notes,
+        "failed_rules": result.failed_rules,
     }
 
 
@@ -57,4 +58,5 @@ def result_from_data(path: str, data: dict[str, Any]) -> FileResult:
         error=FileError(path, data["error"]) if data.get("error") else None,
         title=data.get("title"),
         notes=list(data.get("notes") or []),
+        failed_rules=list(data.get("failed_rules") or []),
     )

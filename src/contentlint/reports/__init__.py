@@ -119,6 +119,7 @@ class Totals:
 
     checked: int = 0
     unreadable: int = 0
+    rule_failures: int = 0  # files on which a rule stopped with an internal error
     findings: int = 0
     severities: Counter[Severity] = field(default_factory=Counter)
     categories: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
@@ -138,6 +139,8 @@ class Totals:
         else:
             self.unreadable += 1
             self.errors.append(result.error)
+        if result.failed_rules:
+            self.rule_failures += 1
         # in report order, so categories outside CATEGORIES are listed as the reports meet them
         for finding in ordered_findings(result):
             self.findings += 1
