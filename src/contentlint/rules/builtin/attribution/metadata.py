@@ -45,6 +45,8 @@ _BYLINE_PIECE = re.compile(
     r"[^|·•]+?(?:(?=\.)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMx)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.(?=\s)|(?=\s*[|·•])|$)"
 )
 _BYLINE_BLOCKS = 6
+# Every lead-in of _BYLINE_BLOCK holds one of these: a block without any has no byline piece.
+_LEAD_IN_WORD = re.compile(r"(?=(?i:[abcrw]))(?i:by|author|writer|contributor|reviewer)")
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -94,6 +96,8 @@ def byline(article: Article) -> tuple[int, int] | None:
     candidates = blocks[:_BYLINE_BLOCKS] + blocks[-3:]
     for block in candidates:
         text = article.block_text(block)
+        if not _LEAD_IN_WORD.search(text):
+            continue
         # A byline may share its line with a date or a reviewer: "By Sam Patel, pharmacist. Last reviewed: ..."
         for piece in _BYLINE_PIECE.finditer(text):
             candidate = piece.group(0).rstrip(" .")
