@@ -4,7 +4,7 @@ Module -> (CRC-32 of its source, its rules: (class, code, name, category, aliase
 """
 
 MODULES = {
-    'contentlint.rules.builtin.attribution.metadata': (1049527490, (
+    'contentlint.rules.builtin.attribution.metadata': (2312024507, (
     )),
     'contentlint.rules.builtin.attribution.missing_author': (1268234792, (
         ('MissingAuthor', 'ATTR002', 'missing-author', 'attribution', (), True, 'builtin'),
@@ -72,7 +72,7 @@ MODULES = {
     'contentlint.rules.builtin.claims.unattributed_evidence': (3021455093, (
         ('UnattributedEvidence', 'CLAIM005', 'unattributed-evidence', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.unsourced_statistic': (442815526, (
+    'contentlint.rules.builtin.claims.unsourced_statistic': (3499030957, (
         ('UnsourcedStatistic', 'CLAIM006', 'unsourced-statistic', 'claims', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.claims.weight_loss_red_flag': (3150109658, (
@@ -118,9 +118,9 @@ MODULES = {
     'contentlint.rules.builtin.safety.suicide_language': (1473016748, (
         ('UnsafeSuicideLanguage', 'SAFETY004', 'unsafe-suicide-language', 'safety', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam._literals': (581170927, (
+    'contentlint.rules.builtin.spam._literals': (3571913458, (
     )),
-    'contentlint.rules.builtin.spam._shared': (1873273703, (
+    'contentlint.rules.builtin.spam._shared': (3896822257, (
     )),
     'contentlint.rules.builtin.spam.call_to_action': (1240390090, (
         ('CallToAction', 'SPAM001', 'call-to-action', 'spam', (), True, 'builtin'),
@@ -128,10 +128,10 @@ MODULES = {
     'contentlint.rules.builtin.spam.commercial_plug': (293568252, (
         ('CommercialPlug', 'SPAM002', 'commercial-plug', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.contact_details': (2121196306, (
+    'contentlint.rules.builtin.spam.contact_details': (1518953083, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.keyword_stuffing': (363713397, (
+    'contentlint.rules.builtin.spam.keyword_stuffing': (1871758566, (
         ('KeywordStuffing', 'SPAM006', 'keyword-stuffing', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.off_topic_first_line': (3442235246, (
@@ -140,13 +140,13 @@ MODULES = {
     'contentlint.rules.builtin.spam.page_chrome': (3750131504, (
         ('PageChrome', 'SPAM007', 'page-chrome', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.repeated_word': (653534974, (
+    'contentlint.rules.builtin.spam.repeated_word': (217553584, (
         ('RepeatedWord', 'SPAM005', 'repeated-word', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.search_phrase': (975172935, (
         ('SearchPhraseInsertion', 'SPAM004', 'search-phrase-insertion', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.spinner_artifacts': (3711900383, (
+    'contentlint.rules.builtin.spam.spinner_artifacts': (144124042, (
         ('SpinnerArtifacts', 'SPAM009', 'spinner-artifacts', 'spam', (), True, 'builtin'),
     )),
 }
