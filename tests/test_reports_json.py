@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
+
 from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity, Span
 from contentlint.reports import render
+from contentlint.reports.json_report import dumps
 
 
 def finding(path: str, line: int, rule: str, category: str, severity: Severity, text: str) -> Finding:
@@ -104,3 +107,13 @@ def test_hostile_text_is_escaped_and_round_trips() -> None:
     assert "<\\/script>" in raw and "\\u001b" in raw
     assert raw.count("\n") == raw.rstrip("\n").count("\n") + 1  # only the pretty-printing breaks lines
     assert json.loads(raw)["findings"][0]["text"] == hostile
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"a": {}}, {"a": []}, [[], {}], {"text": "curly ’quotes’ — and 😀", "n": -3, "ok": True, "none": None},
+    {"runs": [{"results": [{"locations": [{"region": {"startLine": 1}}], "ids": (1, 2)}]}]},
+    {"control": "\x00\x1f\"\\\n", "float": 1.5}, {"enum": Severity.ERROR}, {1: "integer key"},
+])
+def test_the_fast_writer_gives_json_dumps_bytes(value: object) -> None:
+    expected = json.dumps(value, indent=2, ensure_ascii=False).replace("</", "<\\/")
+    assert dumps(value) == expected

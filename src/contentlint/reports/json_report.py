@@ -107,27 +107,33 @@ def dumps(data: Any) -> str:
     The replacements only ever apply inside strings, where ``\\/`` and ``\\uXXXX`` are escapes
     every JSON reader decodes back to the original characters.
     """
-    text = _flat_object(data) if type(data) is dict else None
-    if text is None:
+    try:
+        text = _flat_object(data) if type(data) is dict else None
+        if text is None:
+            text = _indented(data, 0)
+    except _NotPlain:
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     text = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("</", "<\\/")
 
 
-# json.dumps with an indent runs its pure-Python encoder: a finding, a flat object of strings,
-# integers, booleans and nulls, is written the same way here several times faster.
+# json.dumps with an indent runs its pure-Python encoder, which is slow on reports of many
+# findings; plain data (objects, arrays, strings, integers, booleans, null) is written the same
+# way here several times faster, and anything else (floats, enums...) is left to json.dumps.
 _SCALARS: dict[type, Callable[[Any], str]] = {
     str: encode_basestring,
     int: int.__repr__,
     bool: {True: "true", False: "false"}.__getitem__,
     type(None): {None: "null"}.__getitem__,
 }
+
+
 _KEY_PREFIXES: dict[tuple[Any, ...], list[str]] = {}  # by an object's keys: '  "key": ' for each
 
 
 def _flat_object(data: dict[Any, Any]) -> str | None:
-    """``json.dumps(data, indent=2, ensure_ascii=False)`` for a non-empty object of scalars
-    other than floats, or None for any other object."""
+    """:func:`_indented` for a non-empty object of scalars (a finding), its keys' text made once
+    for each set of keys; None for any other object."""
     keys = tuple(data)
     prefixes = _KEY_PREFIXES.get(keys)
     if prefixes is None:
@@ -141,6 +147,35 @@ def _flat_object(data: dict[Any, Any]) -> str | None:
     except KeyError:
         return None
     return "{\n" + ",\n".join(map(str.__add__, prefixes, values)) + "\n}"
+
+
+class _NotPlain(Exception):
+    """A value :func:`_indented` leaves to ``json.dumps``."""
+
+
+def _indented(value: Any, level: int) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` for plain data, ``level`` levels deep."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        parts = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlain
+            parts.append(encode_basestring(key) + ": " + _indented(item, level + 1))
+        return "{" + inner + ("," + inner).join(parts) + "\n" + "  " * level + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        items = [_indented(item, level + 1) for item in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    scalar = _SCALARS.get(kind)
+    if scalar is None:
+        raise _NotPlain
+    return scalar(value)
 
 
 def finite_or_none(value: float) -> float | None:

@@ -41,7 +41,8 @@ def report(run: RunResult, options: ReportOptions) -> dict[str, Any]:
     descriptors = _rule_descriptors(run.rules, _first_unknown(run.rules, findings))
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     seen: Counter[tuple[str, str, str]] = Counter()
-    results = [_result(f, index[f.rule], root, options.sources.get(f.path), seen) for f in findings]
+    locations: dict[str, dict[str, Any]] = {}
+    results = [_result(f, index[f.rule], root, options.sources.get(f.path), seen, locations) for f in findings]
     sarif_run = _run_head(run.version, descriptors, Totals.of(run.files).errors, root)
     sarif_run["results"] = results
     metrics = {r.path: _metrics(r) for r in run.files if r.metrics}
@@ -109,11 +110,12 @@ class Writer:
             self.seen.clear()
             self.last_path = result.path
         items = []
+        locations: dict[str, dict[str, Any]] = {}
         for finding in ordered_findings(result):
             if finding.rule not in self.rules:
                 self.unknown.setdefault(finding.rule, finding)
             mark = self.marks.setdefault(finding.rule, len(self.marks))
-            text = dumps(_result(finding, -1, self.root, source, self.seen))
+            text = dumps(_result(finding, -1, self.root, source, self.seen, locations))
             text = text.replace(_INDEX_PLACEHOLDER, f'"ruleIndex": {_INDEX_MARK}{mark}{_INDEX_MARK}', 1)
             items.append(json_array_item(text, 4, first=self.result_count == 0))
             self.result_count += 1
@@ -222,6 +224,7 @@ def _result(
     root: Path,
     source: str | None,
     seen: Counter[tuple[str, str, str]],
+    locations: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     span = finding.span
     message = finding.message
@@ -237,7 +240,9 @@ def _result(
     if snippet:
         region["snippet"] = {"text": snippet}
 
-    location = artifact_location(finding.path, root)
+    location = locations.get(finding.path)
+    if location is None:  # the same for every finding of a file
+        location = locations[finding.path] = artifact_location(finding.path, root)
     # identical words flagged twice in one file stay distinct: the n-th occurrence gets ":n"
     words = "" if finding.article_level else " ".join(finding.text.split())
     key = (finding.rule, location["uri"], words)
