@@ -15,6 +15,7 @@ from typing import Any
 from contentlint.rules.data import load_yaml_data
 from contentlint.rules.prefilter import compile_pattern
 
+_SPECIAL_CHARACTERS = frozenset("'’-")
 _UNINFLECTED_HEADS = frozenset({"is", "are", "was", "were", "be", "has", "have", "had"})
 
 
@@ -54,6 +55,9 @@ def phrase_regex(phrase: str) -> str:
     """A phrase as a regex: words joined by any white space, hyphens optional, apostrophes either way."""
     parts = []
     for word in phrase.split():
+        if not _SPECIAL_CHARACTERS.intersection(word):
+            parts.append(re.escape(word))  # escapes character by character, as the loop below does
+            continue
         piece = ""
         for ch in word:
             if ch in "'’":
