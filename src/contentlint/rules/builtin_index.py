@@ -26,7 +26,7 @@ MODULES = {
     )),
     'contentlint.rules.builtin.claims._evidence': (3205918458, (
     )),
-    'contentlint.rules.builtin.claims._lexicon': (455897778, (
+    'contentlint.rules.builtin.claims._lexicon': (978042095, (
     )),
     'contentlint.rules.builtin.claims.cure_claim': (1462121474, (
         ('CureClaim', 'CLAIM002', 'cure-claim', 'claims', (), True, 'builtin'),
