@@ -85,10 +85,6 @@ def _best(candidates: list[Literals]) -> Literals | None:
     return max(useful, key=_selectivity)
 
 
-def _sequence(items: Any, anchored: bool = False, followed: bool = False) -> Literals | None:
-    return _best(_required_sets(items, anchored, followed))
-
-
 # A literal that starts (ends) with this mark must occur at the start (end) of a run of letters
 # and digits: the pattern puts a word boundary, a space or punctuation before (after) it. A sorted
 # list and a set of the article's words answer those without searching the text.

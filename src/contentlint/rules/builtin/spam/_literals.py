@@ -7,7 +7,7 @@ block but a few) after a set lookup instead of running the expression over the w
 The answer is a tree of :class:`AllOf` and :class:`AnyOf` over words, each word one a match must
 hold as a whole word of the article. A word counts only when the pattern fences it on both sides with something
 that is never an ASCII letter (``\\b``, ``\\s``, punctuation, a lookbehind excluding ``\\w``), so it
-is a maximal run of ASCII letters in the folded text (see ``_shared.ArticleFacts.tokens``). Every
+is a maximal run of ASCII letters in the folded text (see ``_shared.article_words``). Every
 construct not understood adds no clause, which only makes the filter weaker, never wrong.
 """
 
