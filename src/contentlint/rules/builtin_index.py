@@ -118,7 +118,7 @@ MODULES = {
     'contentlint.rules.builtin.safety.suicide_language': (1473016748, (
         ('UnsafeSuicideLanguage', 'SAFETY004', 'unsafe-suicide-language', 'safety', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam._literals': (3571913458, (
+    'contentlint.rules.builtin.spam._literals': (2732386034, (
     )),
     'contentlint.rules.builtin.spam._shared': (3896822257, (
     )),
