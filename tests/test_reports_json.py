@@ -117,3 +117,10 @@ def test_hostile_text_is_escaped_and_round_trips() -> None:
 def test_the_fast_writer_gives_json_dumps_bytes(value: object) -> None:
     expected = json.dumps(value, indent=2, ensure_ascii=False).replace("</", "<\\/")
     assert dumps(value) == expected
+
+
+def test_metrics_floats_are_written_as_json_dumps_writes_them_and_nan_is_refused() -> None:
+    metrics = {"grade": 7.25, "ease": 61.0, "tiny": 1e-20, "words": 512}
+    assert dumps(metrics) == json.dumps(metrics, indent=2, ensure_ascii=False)
+    with pytest.raises(ValueError):
+        dumps({"grade": math.nan})

@@ -64,3 +64,35 @@ def test_the_command_line_checks_every_file_and_exits_2(monkeypatch: pytest.Monk
     assert code == 2
     assert err.count("rule SPAM001 stopped with an internal error") == 2
     assert '"CLAIM002"' in out and '"SPAM001"' not in out
+
+
+def _break_call_to_action(monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint.rules.builtin.spam import call_to_action
+
+    def fail(*_: object) -> None:
+        raise ValueError("unexpected")
+
+    rule_class = next(value for value in vars(call_to_action).values()
+                      if isinstance(value, type) and getattr(getattr(value, "meta", None), "code", "") == "SPAM001")
+    monkeypatch.setattr(rule_class, "check", fail)
+
+
+@pytest.mark.parametrize("option", [["--diff"], ["--write-baseline", "baseline.json"]])
+def test_a_diff_or_a_baseline_made_without_a_rule_exits_2(
+    option: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    _break_call_to_action(monkeypatch)
+    code, _, err = run_cli("check", "a.md", "--no-cache", *option, cwd=tmp_path)
+    assert code == 2
+    assert "rule SPAM001 stopped with an internal error" in err
+
+
+def test_a_result_missing_a_rule_is_not_cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    with monkeypatch.context() as broken:
+        _break_call_to_action(broken)
+        assert run_cli("check", "a.md", "--format", "json", cwd=tmp_path)[0] == 2
+    code, out, err = run_cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert code == 1 and not err
+    assert '"SPAM001"' in out

@@ -154,14 +154,15 @@ def check(
     progress = _Progress()
     report = _Output(output, progress)
     unreadable: list[FileError] = []
+    rule_failures: list[str] = []  # files on which a rule stopped with an internal error
     results = _noted(_checked(paths or (".",), config, scheduler, jobs or default_jobs(), not no_cache, progress),
-                     progress, unreadable)
+                     progress, unreadable, rule_failures)
     if show_diff:
         with progress:
             diffs = _write_diffs(results, ruleset, report)
         _announce(unreadable, fmt, output)
         report.finish()
-        sys.exit(_diff_status(diffs, bool(unreadable), quiet))
+        sys.exit(_diff_status(diffs, bool(unreadable or rule_failures), quiet))
     fixes = _Fixes()
     if fix:
         results = _fixed(results, ruleset, fixes)
@@ -171,7 +172,7 @@ def check(
         _announce(unreadable, fmt, output)
         if fix and not quiet:
             fixes.announce()
-        sys.exit(_write_baseline(recorded, unreadable_after_fixes, write_baseline_path))
+        sys.exit(_write_baseline(recorded, unreadable_after_fixes or bool(rule_failures), write_baseline_path))
     known = _Known()
     if baseline is not None:
         results = _without_baseline(results, baseline, known)
@@ -204,10 +205,15 @@ def _checked(
     return lint_paths(paths, config, jobs=jobs, cache=use_cache, progress=progress)
 
 
-def _noted(results: Iterable[FileResult], progress: _Progress, unreadable: list[FileError]) -> Iterator[FileResult]:
+def _noted(
+    results: Iterable[FileResult], progress: _Progress, unreadable: list[FileError], rule_failures: list[str]
+) -> Iterator[FileResult]:
     """The results, saying on standard error what was skipped in a file as it comes; unreadable
-    files are collected to be named at the end, after every note, as before streaming."""
+    files are collected to be named at the end, after every note, as before streaming, and the
+    files on which a rule failed are collected for the exit status."""
     for result in results:
+        if result.failed_rules:
+            rule_failures.append(result.path)
         if result.notes:
             with progress.hidden():
                 for note in result.notes:
@@ -387,11 +393,11 @@ def _write_diffs(results: Iterable[FileResult], ruleset: RuleSet, report: _Outpu
     return fixes
 
 
-def _diff_status(fixes: _Fixes, unreadable: bool, quiet: bool) -> int:
+def _diff_status(fixes: _Fixes, incomplete: bool, quiet: bool) -> int:
     if not quiet:
         click.echo(f"{_plural(fixes.applied, 'fix', 'fixes')} would be applied to {_plural(fixes.files, 'file')} "
                    "(run with --fix to apply).", err=True)
-    if unreadable:
+    if incomplete:
         return EXIT_ERROR
     return EXIT_FINDINGS if fixes.files else EXIT_CLEAN
 
@@ -432,10 +438,10 @@ def _record_baseline(results: Iterable[FileResult], path: Path) -> tuple[Baselin
     return Baseline.from_findings(findings(), path.parent), unreadable
 
 
-def _write_baseline(baseline: Baseline, unreadable: bool, path: Path) -> int:
+def _write_baseline(baseline: Baseline, incomplete: bool, path: Path) -> int:
     baseline.write(path)
     click.echo(f"Recorded {_plural(len(baseline), 'finding')} in {path}.", err=True)
-    return EXIT_ERROR if unreadable else EXIT_CLEAN
+    return EXIT_ERROR if incomplete else EXIT_CLEAN
 
 
 def _load_baseline(path: Path) -> Baseline:

@@ -125,7 +125,14 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     int: int.__repr__,
     bool: {True: "true", False: "false"}.__getitem__,
     type(None): {None: "null"}.__getitem__,
+    float: lambda value: _finite(value).__repr__(),
 }
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise _NotPlain  # json.dumps then refuses it, as allow_nan=False asks
+    return value
 
 
 _KEY_PREFIXES: dict[tuple[Any, ...], list[str]] = {}  # by an object's keys: '  "key": ' for each

@@ -53,7 +53,6 @@ class Writer:
         self.base = _blob_base()
         self.articles = 0
         self.findings = 0
-        self.affected: set[str] = set()
         self.counts: Counter[tuple[str, Severity]] = Counter()
         self.worst: list[tuple[tuple[int, int, int, str], str]] = []  # (badness, table row), worst first
         self.with_findings = 0
@@ -69,7 +68,6 @@ class Writer:
             return
         findings = ordered_findings(result)
         self.findings += len(findings)
-        self.affected.update(f.path for f in findings)
         self.counts.update((f.category, f.severity) for f in findings)
         for finding in findings:
             first = self.first.get(finding.severity)
@@ -84,7 +82,7 @@ class Writer:
         self.write(self.text())
 
     def text(self) -> str:
-        parts = [_headline(self.articles, self.findings, self._by_severity(), len(self.affected))]
+        parts = [_headline(self.articles, self.findings, self._by_severity(), self.with_findings)]
         if self.findings:
             parts.append(_category_table(self.counts))
             parts.append(_worst_articles([row for _, row in self.worst], self.with_findings))
