@@ -129,7 +129,7 @@ def _site(tmp_path: Path, entry_points: str | None) -> Path:
 def test_a_plugin_on_the_path_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = _site(tmp_path, "[contentlint.rules]\nshouting = shouting_plugin:RULES\n")
     monkeypatch.setattr(sys, "path", [str(site), *sys.path])
-    assert registry._may_declare_plugins()
+    assert registry.may_declare_plugins()
     found = [(rule.meta.code, origin) for rule, origin in registry._plugin_rules()]
     assert found == [("TEST900", "plugin shouting (shouting_plugin:RULES)")]
 
@@ -139,7 +139,7 @@ def test_distributions_without_the_group_are_not_read(tmp_path: Path, monkeypatc
     monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
     standard = [f for f in sys.meta_path if f is importlib.machinery.PathFinder or not hasattr(f, "find_distributions")]
     monkeypatch.setattr(sys, "meta_path", standard)  # other tests may leave finders of their own
-    assert not registry._may_declare_plugins()
+    assert not registry.may_declare_plugins()
     assert list(registry._plugin_rules()) == []
 
 

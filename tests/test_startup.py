@@ -104,3 +104,9 @@ def test_a_one_file_run_reads_no_installed_package_metadata_nor_starts_a_pool(ar
     worker processes, and --no-cache no results database."""
     loaded = _every_module_after("check", str(article), "--no-cache", cwd=tmp_path)
     assert not loaded & {"importlib.metadata", "concurrent.futures.process", "multiprocessing", "sqlite3"}
+
+
+def test_a_cached_one_file_run_reads_no_installed_package_metadata(article: Path, tmp_path: Path) -> None:
+    loaded = _every_module_after("check", str(article), cwd=tmp_path)
+    assert "sqlite3" in loaded  # the results cache is in use
+    assert "importlib.metadata" not in loaded

@@ -15,7 +15,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 
 from contentlint._version import __version__
@@ -45,7 +44,7 @@ def _stat_lines(folder: Path, suffixes: tuple[str, ...]) -> Iterable[str]:
 
 def rules_fingerprint(config: Config) -> str:
     """Changes whenever contentlint, a rule module, a rule pack or an installed plugin changes."""
-    from contentlint.rules.registry import ENTRY_POINT_GROUP, builtin_pack_dir
+    from contentlint.rules.registry import ENTRY_POINT_GROUP, builtin_pack_dir, may_declare_plugins
 
     digest = hashlib.sha256(f"{_SCHEMA}:{__version__}".encode())
     package = Path(__file__).resolve().parent
@@ -59,9 +58,12 @@ def rules_fingerprint(config: Config) -> str:
                     digest.update(path.read_bytes())
         elif folder.is_file():
             digest.update(folder.read_bytes())
-    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        version = entry.dist.version if entry.dist else "?"
-        digest.update(f"{entry.name}={entry.value}@{version}".encode())
+    if may_declare_plugins():  # reading every distribution's metadata is the slow part of a one-file run
+        from importlib import metadata
+
+        for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            version = entry.dist.version if entry.dist else "?"
+            digest.update(f"{entry.name}={entry.value}@{version}".encode())
     digest.update(config.fingerprint().encode())
     return digest.hexdigest()
 

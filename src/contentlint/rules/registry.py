@@ -261,7 +261,7 @@ def builtin_index_path() -> Path:
 # -- plugins ----------------------------------------------------------------------------------------
 
 
-def _may_declare_plugins() -> bool:
+def may_declare_plugins() -> bool:
     """False only when no distribution on ``sys.path`` can declare a rule plugin.
 
     Reading every installed distribution's metadata (``importlib.metadata.entry_points``) costs
@@ -302,7 +302,7 @@ def _mentions(metadata_dir: str, needle: bytes) -> bool:
 
 
 def _plugin_rules() -> Iterator[tuple[Rule, str]]:
-    if not _may_declare_plugins():
+    if not may_declare_plugins():
         return
     from importlib import metadata
 
