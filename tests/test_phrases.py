@@ -107,3 +107,8 @@ def test_safe_patterns_search_bytes_as_the_wrapper_searches_text(seed: int) -> N
         expected = [(m.start(), m.end(), m.group(0)) for m in patterns._regex.finditer(text, start, end)
                     if m.end() > m.start()]
         assert list(patterns.finditer(text, start, end)) == expected
+
+
+def test_phrases_differing_only_in_apostrophes_match_every_apostrophe() -> None:
+    # the matcher takes its regular-expression path here, so the comparison above is with itself
+    assert spans(PhraseMatcher(["a’b", "a'bc"]), "a'b a’bc a‘bc ab") == [(0, 3), (4, 8), (9, 13)]
