@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
 from contentlint.text.syllables import count_syllables, memo
+from contentlint.text.words import WORD_RE
 
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
 SMOG_MIN_SENTENCES = 30
@@ -94,6 +95,8 @@ def grade_by(formula: str, counts: Counts) -> float:
 @dataclass(frozen=True, slots=True)
 class ProseStats:
     sentences: tuple[SentenceStats, ...]
+    # (number in ``article.sentences``, words) of every prose sentence, the short ones included
+    word_counts: tuple[tuple[int, int], ...] = ()
 
     @property
     def counts(self) -> Counts:
@@ -131,7 +134,7 @@ def prose_stats(article: Article) -> ProseStats:
     """The counted sentences of ``article``'s running prose (computed once per article)."""
     cached = _cache.get(article)
     if cached is None:
-        cached = ProseStats(tuple(_measure(article)))
+        cached = _measure(article)
         _cache[article] = cached
     return cached
 
@@ -151,41 +154,45 @@ def _has_link(piece: str) -> bool:
     return "@" in piece or "www." in piece or "://" in piece
 
 
+def _between_spaces(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` has a space (or the text's edge) on both sides, so no word crosses its
+    edges and scanning only that stretch finds the same words as the article's own word list."""
+    return (start == 0 or text[start - 1].isspace()) and (end >= len(text) or text[end].isspace())
+
+
 def sentence_words(article: Article, start: int, end: int) -> list[str]:
     """Words of ``article.text[start:end]``, leaving out URLs and e-mail addresses."""
     text = article.text
+    has_link = _has_link(text[start:end])
+    if _between_spaces(text, start, end):
+        if not has_link:
+            return WORD_RE.findall(text, start, end)
+        links = [m.span() for m in _URL.finditer(text, start, end)]
+        return [m.group() for m in WORD_RE.finditer(text, start, end) if not _in_link(m.start(), links)]
     lo, hi = _word_range(article, start, end)
     spans = article.word_spans[lo:hi]
-    if _has_link(text[start:end]):
+    if has_link:
         links = [m.span() for m in _URL.finditer(text, start, end)]
-        spans = [(s, e) for s, e in spans if not any(ls <= s < le for ls, le in links)]
+        spans = [(s, e) for s, e in spans if not _in_link(s, links)]
     return [text[s:e] for s, e in spans]
 
 
-def sentence_word_count(article: Article, start: int, end: int) -> int:
-    """How many words :func:`sentence_words` would return, without building them."""
-    if _has_link(article.text[start:end]):
-        return len(sentence_words(article, start, end))
-    lo, hi = _word_range(article, start, end)
-    return hi - lo
+def _in_link(at: int, links: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in links)
 
 
-def _measure(article: Article) -> list[SentenceStats]:
+def _measure(article: Article) -> ProseStats:
     blocks = article.blocks
     text = article.text
-    spans = article.word_spans
-    any_links = _has_link(text)
     known = memo().get
     measured: list[SentenceStats] = []
-    for sentence in article.sentences:
+    word_counts: list[tuple[int, int]] = []
+    for number, sentence in enumerate(article.sentences):
         if blocks[sentence.block].kind not in PROSE_KINDS:
             continue
         start, end = sentence.start, sentence.end
-        if any_links:
-            words = sentence_words(article, start, end)
-        else:
-            lo, hi = _word_range(article, start, end)
-            words = [text[s:e] for s, e in spans[lo:hi]]
+        words = sentence_words(article, start, end)
+        word_counts.append((number, len(words)))
         if len(words) < MIN_SENTENCE_WORDS or _is_fragment(text[start:end], words):
             continue
         found = list(map(known, words))  # nearly every word is known: counted only when not
@@ -195,7 +202,7 @@ def _measure(article: Article) -> list[SentenceStats]:
             syllables = cast(list[int], found)
         polysyllables = sum(map(_AT_LEAST_THREE, syllables))
         measured.append(SentenceStats(start, end, len(words), sum(syllables), polysyllables))
-    return measured
+    return ProseStats(tuple(measured), tuple(word_counts))
 
 
 _AT_LEAST_THREE = (2).__lt__

@@ -17,7 +17,7 @@ from __future__ import annotations
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.text.readability import PROSE_KINDS, sentence_word_count
+from contentlint.text.readability import prose_stats
 
 _MAX_WORDS = 25
 
@@ -60,12 +60,11 @@ class LongSentence(Rule):
 
     def check(self, article: Article, ctx: RuleContext) -> None:
         limit = int(ctx.options.get("max_words", _MAX_WORDS))
-        blocks = article.blocks
-        for sentence in article.sentences:
-            if blocks[sentence.block].kind not in PROSE_KINDS:
-                continue
-            count = sentence_word_count(article, sentence.start, sentence.end)
+        sentences = article.sentences
+        # the reading-grade counts already hold every prose sentence's words
+        for number, count in prose_stats(article).word_counts:
             if count > limit:
+                sentence = sentences[number]
                 ctx.report(
                     sentence.start,
                     sentence.end,

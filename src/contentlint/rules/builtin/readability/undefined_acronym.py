@@ -21,15 +21,15 @@ What it leaves alone
 
 from __future__ import annotations
 
-import bisect
-import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from operator import itemgetter
 
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
+from contentlint.text.words import WORD_RE
 
 DEFAULT_ALLOW: tuple[str, ...] = (
     "AIDS", "HIV", "DNA", "RNA", "COVID", "COVID-19", "US", "USA", "UK", "EU", "UN", "NHS", "FDA", "CDC",
@@ -58,6 +58,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
 _CODE = re.compile(r"-\d|\d{3}")
 _MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "or", "&"})
 _WORD_PARTS = re.compile(r"[a-z0-9]+")
+_WORD_JOINERS = "'’-‐"  # as in WORD_RE
+_first_letter = itemgetter(0)
 
 
 # Where an acronym may start: a capital followed by a capital, a digit, "&" or "-".
@@ -144,13 +146,12 @@ class UndefinedAcronym(Rule):
         allowed = _allowed(ctx.options.get("allow", DEFAULT_ALLOW), ctx.options.get("extra_allow", ()))
         text = article.text
         seen: set[str] = set()
-        spans = article.word_spans
         earlier: WordParts | None = None
         for match in _CANDIDATE.finditer(text):
-            index = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
-            if index < 0 or spans[index][0] != match.start():
+            start = match.start()
+            if not starts_word(text, start):
                 continue  # inside a word ("mRNA"), not the start of one
-            start, end = spans[index]
+            end = _word_end(text, start)
             acronym = acronym_of(text[start:end])
             if acronym is None or acronym in seen or acronym.upper() in allowed:
                 continue
@@ -161,8 +162,8 @@ class UndefinedAcronym(Rule):
             if self._defined_here(text, start, end, acronym):
                 continue
             if earlier is None:
-                earlier = WordParts(text, spans)
-            if spelled_out_before(earlier, index, acronym):
+                earlier = WordParts(text)
+            if spelled_out_before(earlier, earlier.count_before(start), acronym):
                 continue
             later = self._defined_later(article, end, acronym)
             if later is None:
@@ -214,34 +215,63 @@ class UndefinedAcronym(Rule):
         return None
 
 
+def starts_word(text: str, at: int) -> bool:
+    """Whether the letter or digit ``text[at]`` starts one of the article's words (as
+    :data:`~contentlint.text.words.WORD_RE` finds them), rather than continuing one."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    if before.isalnum():
+        return False
+    # an apostrophe or hyphen between two letters joins them into one word ("CD-ROM")
+    return not (before in _WORD_JOINERS and at > 1 and text[at - 2].isalnum())
+
+
+def _word_end(text: str, start: int) -> int:
+    match = WORD_RE.match(text, start)
+    assert match is not None  # a letter or digit always starts a word
+    return match.end()
+
+
 class WordParts:
     """The article's words as their lower-case parts ("N-methyl-D-aspartate" -> n, methyl, d,
-    aspartate), each worked out when first asked for: only words near a possible spelling-out are."""
+    aspartate), each worked out when first asked for: only words near a possible spelling-out are.
 
-    def __init__(self, text: str, spans: Sequence[tuple[int, int]]) -> None:
+    Words are read from the text only as far as the latest acronym asked about."""
+
+    def __init__(self, text: str) -> None:
         self._text = text
-        self._spans = spans
+        self._words: list[str] = []
+        self._read_to = 0  # the words of text[:_read_to] are in _words; always a word start
         self._parts: dict[int, list[str]] = {}
-        self._initials: str | None = None
+        self._initials = ""
+        self._initials_shifted = False
+
+    def count_before(self, start: int) -> int:
+        """How many words lie before ``start``, the start of a word at or after the last one asked."""
+        if start > self._read_to:
+            more: list[str] = WORD_RE.findall(self._text, self._read_to, start)
+            self._words += more
+            self._read_to = start
+            initials = "".join(map(_first_letter, more)).lower()
+            # a character that lower-cases to two ("İ") would shift the string: then try every word
+            self._initials_shifted = self._initials_shifted or len(initials) != len(more)
+            self._initials += initials
+        return len(self._words)
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self._words)
 
     def __getitem__(self, index: int) -> list[str]:
         parts = self._parts.get(index)
         if parts is None:
-            start, end = self._spans[index]
-            word = self._text[start:end].lower()
+            word = self._words[index].lower()
             parts = self._parts[index] = [word] if word.isalnum() else _WORD_PARTS.findall(word)
         return parts
 
     def may_start_with(self, letter: str, count: int) -> list[int]:
         """Numbers under ``count`` of the words whose first part may start with ``letter`` (a-z)."""
-        if self._initials is None:
-            initials = "".join([self._text[start] for start, _ in self._spans]).lower()
-            # a character that lower-cases to two ("İ") would shift the string: then try every word
-            self._initials = initials if len(initials) == len(self._spans) else ""
-        if not self._initials and self._spans:
+        if self._initials_shifted:
             return list(range(count))
         # a word's first part starts with its first letter when that is a-z or 0-9; any other
         # first character (an accented letter) is checked in full
