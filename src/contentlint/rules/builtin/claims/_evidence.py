@@ -21,14 +21,14 @@ from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.data import load_yaml_data
 from contentlint.rules.phrases import PhraseMatcher
-from contentlint.rules.prefilter import may_match
+from contentlint.rules.prefilter import compile_pattern, may_match
 from contentlint.text.context import CHECKS, is_quoted, neighbour_span, refuted, sentence_index, skip_reason
 
 _VERB_FAMILIES = frozenset({"benefit_verbs", "causal_phrases", "causal_verbs", "benefit_changes"})
 
 # "a study of 24 people", "involving 12 patients", "40 volunteers took part": a study of a few dozen.
 SMALL_STUDY_LIMIT = 50
-_SMALL_STUDY = re.compile(
+_SMALL_STUDY = compile_pattern(
     r"\b(?:of|involving|included|including|enrolled|recruited|among|in|with|only|just)\s+(?:only\s+|just\s+)?"
     r"(\d{1,3}|a\s+dozen|two\s+dozen|three\s+dozen|a\s+few\s+dozen|(?:five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)\s+"

@@ -43,7 +43,7 @@ def first_self_harm_mention(article: Article, extra_files: tuple[str, ...] = ())
 
 def crisis_lexicon(locales: tuple[str, ...], extra: tuple[str, ...], files: tuple[str, ...]) -> Lexicon:
     known = data_keys(_RESOURCES_FILE, "crisis_resources")
-    chosen = [name.lower() for name in locales] or known
+    chosen = [name.lower() for name in locales] or list(known)
     keys = tuple(sorted({f"crisis_resources.{name}" for name in chosen if name in known}
                         | {"crisis_resources.international"}))
     return lexicon(_RESOURCES_FILE, keys, resolve_files(files), extra)
