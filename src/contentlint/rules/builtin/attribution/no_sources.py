@@ -33,12 +33,20 @@ _EXAMPLE = (
 )
 
 
+def _fewer_words_than(text: str, count: int) -> bool:
+    """Whether ``text`` holds fewer than ``count`` words (split no further than that tells)."""
+    return len(text.split(None, count)) < count
+
+
 def _has_reference_section(article: Article, headings: frozenset[str]) -> bool:
     for block in article.blocks[:-1]:
-        words = article.block_text(block).strip().rstrip(":").split()
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        # split one word past the limit: a longer block is no heading, and its other words are not needed
+        words = article.block_text(block).strip().rstrip(":").split(None, _HEADING_MAX_WORDS)
         if not words or len(words) > _HEADING_MAX_WORDS:
             continue
-        if block.kind in ("heading", "paragraph") and " ".join(words).lower() in headings:
+        if " ".join(words).lower() in headings:
             return True
     return False
 
@@ -100,7 +108,7 @@ class NoSources(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
-        if len(article.text.split()) < int(ctx.options.get("min_words", _MIN_WORDS)):
+        if _fewer_words_than(article.text, int(ctx.options.get("min_words", _MIN_WORDS))):
             return
         files = resolve_files(as_tuple(ctx.options.get("data_files", [])))
         if _has_outbound_link(article):
@@ -109,7 +117,7 @@ class NoSources(Rule):
         if _has_reference_section(article, headings):
             return
         cited = lexicon(_DATA, ("citations", "organisations"), files, as_tuple(ctx.options.get("extra_sources", [])))
-        if cited.search(article.text) is not None:
+        if cited.has_match(article.text):
             return
         ctx.report_article(
             "The article cites no source: no references, links, named studies or organisations.",

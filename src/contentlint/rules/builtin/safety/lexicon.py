@@ -10,7 +10,7 @@ built-in ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,9 @@ from contentlint.rules.data import load_yaml
 from contentlint.rules.phrases import PhraseMatcher, SafePatterns
 
 
+@cache
 def data_dir() -> Path:
+    """The folder of the built-in word lists (found once: resolving it touches the file system)."""
     from contentlint.rules.registry import builtin_pack_dir
 
     return builtin_pack_dir() / "data"
@@ -52,6 +54,11 @@ class Lexicon:
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
         matches = self.finditer(text, start, end)
         return matches[0] if matches else None
+
+    def has_match(self, text: str) -> bool:
+        """Whether anything matches in ``text`` (as ``search(text) is not None``, without ordering
+        the matches)."""
+        return any(True for _ in self._patterns.finditer(text)) or any(True for _ in self._phrases.finditer(text))
 
     def __bool__(self) -> bool:
         return bool(self._phrases) or bool(self._patterns)
@@ -105,10 +112,11 @@ def resolve_files(names: Iterable[str]) -> tuple[Path, ...]:
     return tuple(Path(name).expanduser().resolve() for name in names)
 
 
-def data_keys(data_file: str, group: str) -> list[str]:
+@lru_cache(maxsize=32)
+def data_keys(data_file: str, group: str) -> tuple[str, ...]:
     """Names inside ``group`` of a built-in data file (e.g. the locales of the crisis resources)."""
     value = _lookup(data_dir() / data_file, _read(data_dir() / data_file), group)
-    return sorted(value) if isinstance(value, dict) else []
+    return tuple(sorted(value)) if isinstance(value, dict) else ()
 
 
 @lru_cache(maxsize=128)
