@@ -22,12 +22,13 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
-from contentlint.text.syllables import count_syllables, memo
+from contentlint.text.syllables import count_syllables
 from contentlint.text.words import WORD_RE
 
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
@@ -40,7 +41,9 @@ SMOG = "SMOG"
 FORMULAS = {"flesch-kincaid": FLESCH_KINCAID, "smog": SMOG}
 
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
-_END_PUNCTUATION = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+# A sentence ends in one of these, perhaps followed by closing quotes and brackets.
+_END_MARKS = frozenset(".!?:;…")
+_CLOSERS = "\"'”’)]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,34 +187,72 @@ def _in_link(at: int, links: list[tuple[int, int]]) -> bool:
 def _measure(article: Article) -> ProseStats:
     blocks = article.blocks
     text = article.text
-    known = memo().get
     measured: list[SentenceStats] = []
     word_counts: list[tuple[int, int]] = []
     for number, sentence in enumerate(article.sentences):
         if blocks[sentence.block].kind not in PROSE_KINDS:
             continue
         start, end = sentence.start, sentence.end
-        words = sentence_words(article, start, end)
-        word_counts.append((number, len(words)))
-        if len(words) < MIN_SENTENCE_WORDS or _is_fragment(text[start:end], words):
-            continue
-        found = list(map(known, words))  # nearly every word is known: counted only when not
-        if None in found:
-            syllables = [count_syllables(w) if n is None else n for n, w in zip(found, words, strict=True)]
+        piece = text[start:end]
+        if _has_link(piece) or not _between_spaces(text, start, end):
+            words, capitalised, syllables, polysyllables = _count_words(sentence_words(article, start, end))
         else:
-            syllables = cast(list[int], found)
-        polysyllables = sum(map(_AT_LEAST_THREE, syllables))
-        measured.append(SentenceStats(start, end, len(words), sum(syllables), polysyllables))
+            words, capitalised, syllables, polysyllables = _count_tokens(piece.split())
+        word_counts.append((number, words))
+        if words < MIN_SENTENCE_WORDS or _is_fragment(piece, words, capitalised):
+            continue
+        measured.append(SentenceStats(start, end, words, syllables, polysyllables))
     return ProseStats(tuple(measured), tuple(word_counts))
 
 
-_AT_LEAST_THREE = (2).__lt__
+# The counts of a piece of text packed in one number, so that a sentence's are the sum of its
+# pieces': words, words starting with a capital, polysyllables and syllables, each in a field
+# too wide ever to carry into the next.
+_FIELD = 40
+_MASK = (1 << _FIELD) - 1
+_CAPITAL = 1 << _FIELD
+_POLYSYLLABLE = 1 << 2 * _FIELD
+_SYLLABLE = 1 << 3 * _FIELD
+Tally = tuple[int, int, int, int]  # words, capitalised words, syllables, polysyllables
+
+_token_tallies: dict[str, int] = {}
+_TOKEN_TALLIES_MAX = 200_000  # emptied when full, like the syllable memo
 
 
-def _is_fragment(text: str, words: list[str]) -> bool:
-    if _END_PUNCTUATION.search(text.rstrip()):
+def _packed_words(words: Iterable[str]) -> int:
+    packed = 0
+    for word in words:
+        syllables = count_syllables(word)
+        packed += 1 + syllables * _SYLLABLE + (syllables > 2) * _POLYSYLLABLE + word[:1].isupper() * _CAPITAL
+    return packed
+
+
+def _unpack(packed: int) -> Tally:
+    return packed & _MASK, packed >> _FIELD & _MASK, packed >> 3 * _FIELD, packed >> 2 * _FIELD & _MASK
+
+
+def _count_words(words: list[str]) -> Tally:
+    return _unpack(_packed_words(words))
+
+
+def _count_tokens(tokens: list[str]) -> Tally:
+    """The counts of the words in ``tokens``, the space-separated pieces of a stretch of text
+    with spaces (or the text's edges) around it. No word crosses a space, so a piece's words are
+    its own: its counts are worked out once and kept, as most pieces recur."""
+    found = list(map(_token_tallies.get, tokens))
+    if None in found:
+        if len(_token_tallies) >= _TOKEN_TALLIES_MAX:
+            _token_tallies.clear()
+        for i, packed in enumerate(found):
+            if packed is None:
+                token = tokens[i]
+                found[i] = _token_tallies[token] = _packed_words(WORD_RE.findall(token))
+    return _unpack(sum(cast(list[int], found)))
+
+
+def _is_fragment(text: str, words: int, capitalised: int) -> bool:
+    if text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS:
         return False
-    if len(words) < MIN_UNPUNCTUATED_WORDS:
+    if words < MIN_UNPUNCTUATED_WORDS:
         return True
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return capitalised * 5 >= len(words) * 4  # a Title Case label, heading-like line or banner
+    return capitalised * 5 >= words * 4  # a Title Case label, heading-like line or banner
