@@ -91,6 +91,24 @@ def test_folding_keeps_offsets_and_letters() -> None:
     assert {"internet", "such", "it", "kelvin", "k"} <= article_words(article)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Covid19 and H5N1 flu: 3rd-dose ABC123def, don’t e-mail 10am.\n\nSecond block,ends here",
+        "Café naïve déjà vu: résumé of 2024 data.",
+        "İnternet ſuch ıt KELVIN \u212a",
+    ],
+)
+def test_article_words_are_the_runs_of_ascii_letters(source: str) -> None:
+    # Taken from the word prefilter's runs of letters and digits where it can; the same words.
+    article = parse(source, "txt", "t.txt")
+    folded = folded_text(article)
+    runs = set(re.findall(r"[a-z]+", folded))
+    words = article_words(article)
+    assert runs <= words
+    assert all(word in runs or word in folded for word in words - runs)  # pieces cut by a block end
+
+
 def test_leading_texts_say_how_every_match_starts() -> None:
     assert leading_texts(r"(?:click\s+to\s+)?(?:share|tweet)", re.IGNORECASE) == {
         "click to share",

@@ -25,6 +25,7 @@ import re
 import weakref
 import zlib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -521,12 +522,12 @@ def _split(literals: Literals) -> _Parts:
 
 
 class _Index:
-    __slots__ = ("block_ends", "block_starts", "found", "lowered", "present", "set_blocks", "set_present",
-                 "word_set", "words", "words_text")
+    __slots__ = ("_words", "_words_text", "block_ends", "block_starts", "found", "lowered", "present",
+                 "set_blocks", "set_present", "text_lower", "word_set")
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        lowered = text.lower()
+        lowered = self.text_lower = text.lower()
         # When positions would shift or a letter would be missed, filter nothing.
         unsafe = len(lowered) != len(text) or (
             not text.isascii() and any(_folds_to_ascii(ch) for ch in set(text) if not ch.isascii())
@@ -540,8 +541,22 @@ class _Index:
         self.set_blocks: dict[Literals, frozenset[int]] = {}
         # the distinct runs of letters and digits: nearly every article is asked about some word
         self.word_set: set[str] = set(_ALNUM_RUN.findall(lowered)) if self.lowered is not None else set()
-        self.words = sorted(self.word_set)
-        self.words_text = " ".join(self.words)
+        self._words: list[str] | None = None
+        self._words_text: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The distinct runs, sorted (made when a literal must start a run)."""
+        if self._words is None:
+            self._words = sorted(self.word_set)
+        return self._words
+
+    @property
+    def words_text(self) -> str:
+        """The distinct runs joined by spaces (made when a literal may lie inside a run)."""
+        if self._words_text is None:
+            self._words_text = " ".join(self.words)
+        return self._words_text
 
     def occurs(self, literal: str) -> bool:
         """Whether ``literal`` occurs anywhere in the lower-cased text.
@@ -683,6 +698,19 @@ def _needed_sets(patterns: Sequence[re.Pattern[str] | None]) -> tuple[Literals, 
 
 
 _NEEDED: dict[tuple[int, ...], tuple[tuple[re.Pattern[str] | None, ...], tuple[Literals, ...]]] = {}
+
+
+def lowered_text(article: Article) -> str:
+    """``article.text.lower()``, made once per article (shared with the word index)."""
+    return _index(article).text_lower
+
+
+def alnum_runs(article: Article) -> AbstractSet[str] | None:
+    """The distinct maximal runs of ``[a-z0-9]`` in the lower-cased text, or None when lower-casing
+    shifts offsets or a non-ASCII character case-folds to an ASCII letter (then the runs of the
+    lower-cased text are not those a case-insensitive pattern sees). Not to be changed."""
+    index = _index(article)
+    return None if index.lowered is None else index.word_set
 
 
 def may_match(article: Article, pattern: re.Pattern[str]) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 
 from contentlint.document import Article, Block
 from contentlint.findings import Fix
+from contentlint.rules import prefilter
 from contentlint.rules.builtin.spam._literals import AllOf, anchors, required_marks_of, required_words_of
 from contentlint.rules.data import load_yaml_data
 
@@ -193,7 +194,6 @@ def line_deletion_fix(article: Article, start: int, end: int) -> Fix | None:
 # --- what several spam rules read from one article, computed once ------------------------------
 @dataclass(eq=False, slots=True)
 class _Facts:
-    lowered: str | None = None
     folded: str | None = None
     tokens: frozenset[str] | None = None
     block_words: list[list[str]] | None = None
@@ -209,6 +209,7 @@ _FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
 # or turns into two characters; folding them keeps offsets and the letters a pattern can match.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGITS_TO_SPACES = str.maketrans("0123456789", " " * 10)
 
 
 def facts(article: Article) -> _Facts:
@@ -252,11 +253,8 @@ def ascii_words(article: Article) -> bool:
 
 
 def lowered_text(article: Article) -> str:
-    """``article.text.lower()``, made once."""
-    known = facts(article)
-    if known.lowered is None:
-        known.lowered = article.text.lower()
-    return known.lowered
+    """``article.text.lower()``, made once (the word prefilter's own copy)."""
+    return prefilter.lowered_text(article)
 
 
 def fold(text: str) -> str:
@@ -286,15 +284,25 @@ def article_words(article: Article) -> frozenset[str]:
     known = facts(article)
     if known.tokens is None:
         folded = folded_text(article)
-        letters = folded.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
-        words = set(letters.split())
-        size = len(letters)
+        words = _letter_runs(article, folded)
+        size = len(folded)
         ends = [b.end for b in article.blocks] + [s.end for s in article.sentences]
         for end in ends:
-            if 0 < end < size and letters[end - 1] != " " and letters[end] != " ":
+            if 0 < end < size and _is_letter(folded[end - 1]) and _is_letter(folded[end]):
                 words.update(_pieces_around(folded, end))
         known.tokens = frozenset(words)
     return known.tokens
+
+
+def _letter_runs(article: Article, folded: str) -> set[str]:
+    """The maximal runs of ASCII letters in ``folded``."""
+    runs = prefilter.alnum_runs(article)
+    if runs is not None:
+        # The folded text is the lower-cased one here: its runs of letters are the runs of
+        # letters and digits (which the word prefilter has already found) cut at the digits.
+        return set(" ".join(runs).translate(_DIGITS_TO_SPACES).split())
+    letters = folded.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii")
+    return set(letters.split())
 
 
 def _is_letter(ch: str) -> bool:

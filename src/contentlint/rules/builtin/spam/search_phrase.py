@@ -21,6 +21,7 @@ What it leaves alone
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from contentlint.document import Article
@@ -33,6 +34,7 @@ from contentlint.rules.builtin.spam._shared import (
     facts,
     line_deletion_fix,
     lowered_text,
+    may_match,
     stem,
     stopwords,
     units_touched,
@@ -103,6 +105,18 @@ def find_insertions_with_seams(article: Article) -> list[tuple[int, int, bool]]:
     return list(known.insertions)
 
 
+def _tails(article: Article, lowered: str, aligned: bool) -> Iterator[re.Match[str]]:
+    """The commercial tails in the lower-cased text. Where its offsets are the text's, it differs
+    from the text the word prefilter reads only in letters a tail's words cannot touch, so an
+    article lacking the words a tail needs is not scanned."""
+    _, _, spaced_tail = _after_space()
+    if not aligned:
+        return _shapes()[2].finditer(lowered)
+    if not may_match(article, spaced_tail):
+        return iter(())
+    return spaced_tail.finditer(lowered)
+
+
 def _find_insertions(article: Article) -> list[tuple[int, int, bool]]:
     text = article.text
     lowered = lowered_text(article)
@@ -112,13 +126,13 @@ def _find_insertions(article: Article) -> list[tuple[int, int, bool]]:
     # Only a word in "#" can follow the word before with nothing between, and only the head "#1"
     # starts so. lower() lengthens only "İ": with one in the text, offsets of text point
     # elsewhere in the lower-cased text, where the space need not be.
-    spaced_opener, spaced_head, spaced_tail = _after_space()
-    _, head, tail, _, _ = _shapes()
+    spaced_opener, spaced_head, _ = _after_space()
+    _, head, _, _, _ = _shapes()
     aligned = len(lowered) == len(text)
     sentences = article.sentences
     starts = [s.start for s in sentences]
     questions = units_touched(starts, spaced_opener.finditer(text))
-    commercial = units_touched(starts, (spaced_tail if aligned else tail).finditer(lowered))
+    commercial = units_touched(starts, _tails(article, lowered, aligned))
     if any(word in lowered for word in _head_words()):
         heads = spaced_head if aligned and "#" not in text else head
         commercial |= units_touched(starts, heads.finditer(lowered))
