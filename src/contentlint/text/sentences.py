@@ -43,8 +43,10 @@ SENTENCE_OPENERS = frozenset(
     }
 )
 
-_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])[.!?…]*[\"'”’)\]]*(?=\s)")
-_NEXT = re.compile(r"\s+[\"'“‘(\[]*(\w+)?")
+# A candidate end, and in a lookahead what follows it: the white space and opening marks (group 1)
+# and the next word (group 2), so one match tells all the checks need. (A pattern opening with a
+# character set lets the engine skip straight to the next mark instead of trying every position.)
+_CANDIDATE = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=(\s+[\"'“‘(\[]*(\w+)?))")
 _OPENING = "\"'“‘([{*_"
 
 
@@ -62,17 +64,26 @@ def _ends_sentence(text: str, start: int, match: re.Match[str], next_word: str |
     first = next_word[:1]
     if first.islower():
         return False
-    mark = match.group().rstrip("\"'”’)]")
+    found = match.group()
+    if found == ".":  # the commonest end by far: a bare full stop
+        return _ends_after_full_stop(text, start, match.start(), next_word, first)
+    mark = found.rstrip("\"'”’)]")
     if "?" in mark or "!" in mark:
         return True
     if mark.startswith("...") or mark.startswith("…"):
         return first.isupper()
     if len(mark) > 1:  # ".." or similar run
         return True
-    closed = len(match.group()) > len(mark)
-    token = _previous_token(text, start, match.start())
+    if len(found) > len(mark):  # closed by a quote or bracket
+        return True
+    return _ends_after_full_stop(text, start, match.start(), next_word, first)
+
+
+def _ends_after_full_stop(text: str, start: int, stop: int, next_word: str, first: str) -> bool:
+    """Whether a full stop at ``text[stop]``, before ``next_word``, ends the sentence begun at ``start``."""
+    token = _previous_token(text, start, stop)
     word = token.lower()
-    if closed or not word:
+    if not word:
         return True
     if word in NEVER_ENDING:
         return False
@@ -81,7 +92,7 @@ def _ends_sentence(text: str, start: int, match: re.Match[str], next_word: str |
     if word in SOMETIMES_ENDING:
         return next_word.lower() in SENTENCE_OPENERS
     if len(token) == 1 and token.isupper():
-        return not _is_initial(text, start, match.start() - 1, first)
+        return not _is_initial(text, start, stop - 1, first)
     # a dotted lower-case abbreviation such as "a.k.a." or "i.v." goes on
     return not ("." in word and word.replace(".", "").isalpha() and word == token)
 
@@ -99,13 +110,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     begin = start
     for match in _CANDIDATE.finditer(text, start, end):
-        after = _NEXT.match(text, match.end(), end)
-        next_word = after.group(1) if after else None
-        if after is None or (next_word is None and after.end() >= end):
+        following, next_word = match.group(1, 2)
+        stop = match.end()
+        if next_word is None and stop + len(following) >= end:
             break  # only white space is left
         if _ends_sentence(text, begin, match, next_word):
-            _append_trimmed(text, begin, match.end(), spans)
-            begin = match.end()
+            _append_trimmed(text, begin, stop, spans)
+            begin = stop
     _append_trimmed(text, begin, end, spans)
     return spans
 
