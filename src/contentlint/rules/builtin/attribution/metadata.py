@@ -9,7 +9,7 @@ from typing import Any
 
 from contentlint.document import Article
 from contentlint.findings import Severity
-from contentlint.rules.prefilter import may_match
+from contentlint.rules.prefilter import compile_pattern, may_match
 
 AUTHOR_KEYS = frozenset({
     "author", "authors", "byline", "by", "written_by", "writer", "reviewed_by", "reviewer", "reviewers",
@@ -61,7 +61,7 @@ _DATE = (
     rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = compile_pattern(
     rf"\b(?:page\s+)?(?:last\s+)?(?:medically\s+)?(?:reviewed|updated|revised|modified|published|posted|date)"
     rf"(?:\s+on)?\s*:?\s*(?:on\s+)?({_DATE})",
     re.IGNORECASE,

@@ -81,7 +81,7 @@ class MissingDisclaimer(Rule):
             return
         extra = as_tuple(ctx.options.get("extra_phrases", []))
         disclaimers = lexicon("disclaimers.yaml", ("disclaimers",), files, extra)
-        if disclaimers.search(article.text) is not None:
+        if disclaimers.has_match(article.text):
             return
         ctx.report_article(
             "The article gives health information but never says it does not replace advice from a doctor "

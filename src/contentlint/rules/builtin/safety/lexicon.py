@@ -37,9 +37,18 @@ class Lexicon:
         self.pattern_list = tuple(patterns)
         self._phrases = PhraseMatcher(self.phrase_list)
         self._patterns = SafePatterns(self.pattern_list, origin=origin)
+        # the matches in the last whole text searched: several rules ask for the same article's
+        self._whole: tuple[str, list[tuple[int, int, str]]] | None = None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Matches in ``text[start:end]`` by position; overlapping matches keep the longest first."""
+        if start == 0 and end is None:
+            if self._whole is None or self._whole[0] is not text:
+                self._whole = (text, self._matches(text, 0, None))
+            return list(self._whole[1])
+        return self._matches(text, start, end)
+
+    def _matches(self, text: str, start: int, end: int | None) -> list[tuple[int, int, str]]:
         found = sorted(
             [*self._phrases.finditer(text, start, end), *self._patterns.finditer(text, start, end)],
             key=lambda m: (m[0], -m[1]),

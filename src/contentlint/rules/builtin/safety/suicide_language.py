@@ -17,6 +17,7 @@ Options
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
@@ -31,6 +32,16 @@ _METALANGUAGE_BEFORE = re.compile(
     r"the\s+(?:phrase|term|words?|expression)|such\s+as|like)\s*[\"“'‘]?$",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=16)
+def _wording_lists(
+    entries: tuple[tuple[str, str, bool], ...],
+) -> tuple[dict[str, tuple[str, bool]], Lexicon]:
+    """The replacement and fixability of each phrase, and the phrases as one lexicon (made once
+    per list, not per article)."""
+    by_phrase = {" ".join(p.lower().split()): (r, f) for p, r, f in entries}
+    return by_phrase, Lexicon([p for p, _, _ in entries], [], origin=_DATA)
 
 
 def _keep_case(matched: str, replacement: str) -> str:
@@ -102,8 +113,7 @@ class UnsafeSuicideLanguage(Rule):
         needs_mention: Lexicon | None,
         reported: list[tuple[int, int]],
     ) -> None:
-        by_phrase = {" ".join(p.lower().split()): (r, f) for p, r, f in entries}
-        matcher = Lexicon([p for p, _, _ in entries], [], origin=_DATA)
+        by_phrase, matcher = _wording_lists(entries)
         text = article.text
         for start, end, phrase in matcher.finditer(text):
             if any(s < end and start < e for s, e in reported):
