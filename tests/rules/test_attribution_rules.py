@@ -51,6 +51,14 @@ def test_unsourced_article_is_flagged(unsourced: str) -> None:
     assert findings[0].text == "Ketamine"
 
 
+@pytest.mark.parametrize("count", [-1, 0, 1, 3, 4, 5, 100])
+@pytest.mark.parametrize("text", ["", "  ", "one", " one two\tthree\n\nfour ", "a b c d e " * 30])
+def test_the_word_count_stops_early_but_agrees_with_a_full_count(text: str, count: int) -> None:
+    from contentlint.rules.builtin.attribution.no_sources import _fewer_words_than
+
+    assert _fewer_words_than(text, count) == (len(text.split()) < count)
+
+
 def test_short_text_is_not_checked() -> None:
     assert _findings("Ketamine is an anaesthetic.", "ATTR001") == []
 

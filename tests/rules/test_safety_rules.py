@@ -196,3 +196,35 @@ def test_wording_without_a_safe_fix(text: str) -> None:
 ])
 def test_safe_wording_passes(text: str) -> None:
     assert _codes(text, "SAFETY004") == []
+
+
+# --- the word lists' lexicon ---------------------------------------------------------------------
+_LEXICON_TEXTS = [
+    "Common side effects include nausea. See https://example.org and Smith et al. (2021).",
+    "Nothing to see here.",
+    "Published in the Journal of Things by the World Health Organization.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _LEXICON_TEXTS)
+def test_lexicon_has_match_agrees_with_search(text: str) -> None:
+    from contentlint.rules.builtin.safety.lexicon import lexicon
+
+    for keys in (("citations", "organisations"), ("reference_headings",)):
+        cited = lexicon("sources.yaml", keys)
+        assert cited.has_match(text) == (cited.search(text) is not None)
+
+
+def test_lexicon_whole_text_matches_are_per_text_and_a_fresh_list() -> None:
+    from contentlint.rules.builtin.safety.lexicon import Lexicon
+
+    lex = Lexicon(["side effects", "nausea"], [r"\bet\s+al\."], origin="test")
+    first, second = _LEXICON_TEXTS[0], _LEXICON_TEXTS[2]
+    expected_first = lex.finditer(first, 0, len(first))
+    found = lex.finditer(first)
+    assert found == expected_first
+    found.clear()  # a caller's change to the list it got must not reach the next caller
+    assert lex.finditer(first) == expected_first
+    assert lex.finditer(second) == lex.finditer(second, 0, len(second)) == []
+    assert lex.finditer(first) == expected_first
