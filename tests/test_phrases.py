@@ -112,3 +112,16 @@ def test_safe_patterns_search_bytes_as_the_wrapper_searches_text(seed: int) -> N
 def test_phrases_differing_only_in_apostrophes_match_every_apostrophe() -> None:
     # the matcher takes its regular-expression path here, so the comparison above is with itself
     assert spans(PhraseMatcher(["a’b", "a'bc"]), "a'b a’bc a‘bc ab") == [(0, 3), (4, 8), (9, 13)]
+
+
+def test_matcher_made_after_a_text_was_indexed_still_finds_its_phrases() -> None:
+    # the shared index holds only tokens some matcher's phrases start with: a later matcher whose
+    # phrases start with other tokens has the text indexed again
+    text = "Quillwort and zephyrine tonic, then xylocarpa and quillwort. " * 10
+    first = PhraseMatcher(["quillwort and"])
+    assert spans(first, text) == reference(["quillwort and"], text)
+    for phrases in (["zephyrine tonic"], ["xylocarpa", "then xylocarpa and"], ["quillwort and zephyrine"]):
+        later = PhraseMatcher(phrases)
+        assert spans(later, text) == reference(phrases, text)
+        assert spans(later, text)
+    assert spans(first, text) == reference(["quillwort and"], text)

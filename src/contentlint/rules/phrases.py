@@ -6,7 +6,8 @@ User-written ``patterns`` go through RE2, which runs in linear time, so no patte
 pack can make the linter hang.
 
 A text is split once into tokens (a run of word characters, a run of white space, or any other
-single character), and an article's tokens are indexed once for every matcher that searches it.
+single character), and an article's tokens are indexed once for every matcher that searches it
+(only the tokens that start some matcher's phrase: most tokens start none).
 A matcher tries only the places where the first token of one of its phrases stands, and from each
 keeps the longest phrase that ends on a word boundary: the leftmost-longest matches, without
 overlaps, that one regular expression of all the phrases would find, at a fraction of the cost.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from typing import Any
 
 _APOSTROPHES = "'’‘"
@@ -80,28 +81,49 @@ class _Tokens:
     compared with a phrase's tokens by plain equality.
     """
 
-    __slots__ = ("_index", "bounds", "tokens", "word_before")
+    __slots__ = ("_index", "_indexed_version", "bounds", "tokens", "word_before")
 
     def __init__(self, searched: str, start: int, stop: int) -> None:
         self.tokens: list[str] = _TOKEN.findall(_straight_apostrophes(searched), start, stop)
         self.bounds = list(accumulate(map(len, self.tokens), initial=start))
         self.word_before = start > 0 and _WORD_CHAR.match(searched, start - 1) is not None
-        self._index: dict[str, list[int]] | None = None
+        self._index: dict[str, list[int]] = {}
+        self._indexed_version = -1
 
-    def index(self) -> dict[str, list[int]]:
-        """Each token mapped to the numbers of the tokens equal to it, in order (all but single
-        spaces, the commonest token, with which no phrase starts)."""
-        if self._index is None:
+    def index(self, version: int) -> dict[str, list[int]]:
+        """Each token that starts a phrase of some matcher mapped to the numbers of the tokens
+        equal to it, in order; made again if a matcher whose phrases start with tokens added
+        since (``version`` is when they were added: see :func:`_add_starts`) asks."""
+        if self._indexed_version < version:
+            tokens = self.tokens
             index: dict[str, list[int]] = {}
-            for number, token in enumerate(self.tokens):
-                if token == " ":
-                    continue
-                if token in index:
-                    index[token].append(number)
-                else:
+            # most tokens start no phrase: they are passed over in one C-level pass
+            for number in compress(range(len(tokens)), map(_STARTS.__contains__, tokens)):
+                token = tokens[number]
+                found = index.get(token)
+                if found is None:
                     index[token] = [number]
+                else:
+                    found.append(number)
             self._index = index
+            self._indexed_version = _starts_version
         return self._index
+
+
+# The first tokens of the phrases of every matcher that has searched a text: an article's tokens
+# are indexed only for these, once for all matchers. The set only grows, and the version counts
+# the times it grew.
+_STARTS: set[str] = set()
+_starts_version = 0
+
+
+def _add_starts(firsts: Iterable[str]) -> int:
+    """Adds phrases' first tokens to those indexed; the version from which an index holds them."""
+    global _starts_version
+    if not _STARTS.issuperset(firsts):
+        _STARTS.update(firsts)
+        _starts_version += 1
+    return _starts_version
 
 
 class _SearchedText:
@@ -187,6 +209,7 @@ class PhraseMatcher:
         self._tree_made = False
         self._firsts: frozenset[str] = frozenset()
         self._all_firsts_words = True
+        self._starts_version = 0  # the version of the shared index that holds this matcher's first tokens
         self._regexes: dict[bool, re.Pattern[str]] = {}
         self._scanned: tuple[str, list[tuple[int, int]], list[int]] | None = None
 
@@ -254,7 +277,7 @@ class PhraseMatcher:
             return [m.span() for m in self._regex(ignore_case=False).finditer(searched, start, stop)]
         if start == 0 and stop == len(text) >= _INDEXED_LENGTH:
             tokens = view.tokens(lowered)
-            index = tokens.index()
+            index = tokens.index(self._starts_version)
             hits = index.keys() & self._firsts
             if not hits:
                 return []
@@ -270,6 +293,7 @@ class PhraseMatcher:
         phrase starting there that ends where a word does: not followed by a word character."""
         words, bounds = tokens.tokens, tokens.bounds
         count = len(words)
+        word_at = _WORD_CHAR.match
         # a word token never follows another, so only a phrase starting with, say, "#" needs to
         # check that no word character stands just before it
         check_before = not self._all_firsts_words
@@ -281,7 +305,7 @@ class PhraseMatcher:
             if start == 0:
                 if tokens.word_before:
                     continue
-            elif check_before and _is_word(words[start - 1]):
+            elif check_before and word_at(words[start - 1]):
                 continue
             node, number, longest = tree, start, 0
             while number < count:  # down the tree token by token (inlined: this is the hot loop)
@@ -293,7 +317,7 @@ class PhraseMatcher:
                     child = node[" "]
                 node = child
                 number += 1
-                if _END in node and (number == count or not _is_word(words[number])):
+                if _END in node and (number == count or not word_at(words[number])):
                     longest = number
             if longest:
                 found.append((bounds[start], bounds[longest]))
@@ -318,6 +342,7 @@ class PhraseMatcher:
             if tree is not None:
                 self._firsts = frozenset(token for token in tree if token != _END)
                 self._all_firsts_words = all(_is_word(token) for token in self._firsts)
+                self._starts_version = _add_starts(self._firsts)
             self._tree = tree
             self._tree_made = True
         return self._tree
