@@ -7,8 +7,10 @@ import phonenumbers
 import pytest
 from phonenumbers import PhoneMetadata, phonenumbermatcher, phonenumberutil
 
+from contentlint.document import parse
 from contentlint.rules.builtin.spam import contact_details
-from contentlint.rules.builtin.spam.contact_details import _phone_run
+from contentlint.rules.builtin.spam._shared import folded_text
+from contentlint.rules.builtin.spam.contact_details import _folded_phone_run, _phone_run
 
 
 def _shortest(metadata: PhoneMetadata | None) -> int:
@@ -48,3 +50,16 @@ def test_every_number_the_matcher_finds_is_in_a_run(text: str, region: str) -> N
 def test_years_doses_and_counts_are_ruled_out(text: str) -> None:
     assert not list(phonenumbers.PhoneNumberMatcher(text, "US"))
     assert not _phone_run("US").search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Call 1-800-FLOWERS or 1-800-XXX-XXXX.", "Dial 555X 12X4 now.", "İ 12 ſ 3x4x5 ı X9X9X", "In 2019, 45 of 120."],
+)
+def test_the_folded_run_finds_the_case_insensitive_runs(text: str) -> None:
+    article = parse(f"{text}\n\nSecond paragraph, 12 34 x 56.\n", "txt", "t.txt")
+    folded = folded_text(article)
+    for block in article.blocks:
+        plain = _phone_run("US").search(article.text, block.start, block.end)
+        on_folded = _folded_phone_run("US").search(folded, block.start, block.end)
+        assert (plain is None) == (on_folded is None)

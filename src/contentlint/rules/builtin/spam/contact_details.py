@@ -66,6 +66,14 @@ def _phone_run(region: str) -> re.Pattern[str]:
     return re.compile(rf"{digit}(?:{between}{digit}){{{min(fewest) - 1}}}", re.IGNORECASE)
 
 
+@cache
+def _folded_phone_run(region: str) -> re.Pattern[str]:
+    """:func:`_phone_run` for the folded text (same offsets): its only cased character is "x",
+    which folding makes lower case, so case-sensitive matching there finds the same runs, and
+    the engine can then skip to a first character without folding each one (about twice as fast)."""
+    return re.compile(_phone_run(region).pattern)
+
+
 _DIGIT = re.compile(r"\d")
 _STANDALONE_WORDS = 3
 _PUBLIC_SITE = re.compile(r"\.(?:org|gov|edu|int|nhs\.uk)\b", re.IGNORECASE)
@@ -154,11 +162,12 @@ class ContactDetails(Rule):
         blocks = article.blocks
         region = str(ctx.options.get("region", "US"))
         with_digits = set()
+        folded = folded_text(article)
         if _DIGIT.search(text):
-            phone_run = _phone_run(region)
-            with_digits = {n for n, b in enumerate(blocks) if phone_run.search(text, b.start, b.end)}
+            phone_run = _folded_phone_run(region)
+            with_digits = {n for n, b in enumerate(blocks) if phone_run.search(folded, b.start, b.end)}
         starts = [b.start for b in blocks]
-        with_address = units_touched(starts, _ADDRESS_HINT.finditer(folded_text(article)))
+        with_address = units_touched(starts, _ADDRESS_HINT.finditer(folded))
         if not with_digits and not with_address:
             return
         references = reference_blocks(article)

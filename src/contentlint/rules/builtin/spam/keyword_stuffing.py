@@ -35,8 +35,9 @@ _LIST_ITEM_WORDS = 6
 _PARAGRAPH_MIN_WORDS = 30
 _PARAGRAPH_SHARE = 0.25
 _PARAGRAPH_REPEATS = 4
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # _WORD where every word character is ASCII
+# Possessive: nothing follows the repeats, so giving back never finds another match.
+_WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
+_ASCII_WORD = re.compile(r"[a-z0-9]++(?:['’\-][a-z0-9]++)*+")  # _WORD where every word character is ASCII
 _LIST_MARKS = ",|;•·-"
 _SENTENCE_MARK = re.compile(r"[.!?]")
 
