@@ -22,13 +22,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
-from contentlint.text.syllables import count_syllables
+from contentlint.text.syllables import count_syllables, memo
 from contentlint.text.words import WORD_RE
 
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
@@ -44,10 +43,10 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets.
 _END_MARKS = frozenset(".!?:;…")
 _CLOSERS = "\"'”’)]"
+_EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’()[]*"  # none of them a letter or digit
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceStats:
+class SentenceStats(NamedTuple):
     """One counted sentence: ``article.text[start:end]`` and its counts."""
 
     start: int
@@ -74,9 +73,13 @@ class Counts:
 
 
 def flesch_kincaid_grade(counts: Counts) -> float:
-    if not counts.words or not counts.sentences:
+    return _flesch_kincaid(counts.words, counts.sentences, counts.syllables)
+
+
+def _flesch_kincaid(words: int, sentences: int, syllables: int) -> float:
+    if not words or not sentences:
         return math.nan
-    return 0.39 * counts.words / counts.sentences + 11.8 * counts.syllables / counts.words - 15.59
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 
 def flesch_reading_ease(counts: Counts) -> float:
@@ -86,9 +89,13 @@ def flesch_reading_ease(counts: Counts) -> float:
 
 
 def smog_index(counts: Counts) -> float:
-    if not counts.sentences:
+    return _smog(counts.sentences, counts.polysyllables)
+
+
+def _smog(sentences: int, polysyllables: int) -> float:
+    if not sentences:
         return math.nan
-    return 1.043 * math.sqrt(30 * counts.polysyllables / counts.sentences) + 3.1291
+    return 1.043 * math.sqrt(30 * polysyllables / sentences) + 3.1291
 
 
 def grade_by(formula: str, counts: Counts) -> float:
@@ -98,17 +105,16 @@ def grade_by(formula: str, counts: Counts) -> float:
 @dataclass(frozen=True, slots=True)
 class ProseStats:
     sentences: tuple[SentenceStats, ...]
+    counts: Counts  # of all the counted sentences
     # (number in ``article.sentences``, words) of every prose sentence, the short ones included
     word_counts: tuple[tuple[int, int], ...] = ()
 
-    @property
-    def counts(self) -> Counts:
-        return Counts(
-            sum(s.words for s in self.sentences),
-            len(self.sentences),
-            sum(s.syllables for s in self.sentences),
-            sum(s.polysyllables for s in self.sentences),
-        )
+    @classmethod
+    def of(cls, sentences: tuple[SentenceStats, ...], word_counts: tuple[tuple[int, int], ...] = ()) -> ProseStats:
+        words = sum(s.words for s in sentences)
+        syllables = sum(s.syllables for s in sentences)
+        polysyllables = sum(s.polysyllables for s in sentences)
+        return cls(sentences, Counts(words, len(sentences), syllables, polysyllables), word_counts)
 
     def formula(self, choice: str = "auto") -> str:
         """The formula for ``choice`` (``auto``, ``smog`` or ``flesch-kincaid``)."""
@@ -125,9 +131,19 @@ class ProseStats:
         whole = grade_by(formula, counts)
         if len(self.sentences) == 1:
             return [(whole, self.sentences[0])]
-        ranked = [(whole - grade_by(formula, counts.minus(s)), s) for s in self.sentences]
+        without = self._grades_without_each(formula)
+        ranked = [(whole - grade, s) for grade, s in zip(without, self.sentences, strict=True)]
         ranked.sort(key=lambda pair: (-pair[0], pair[1].start))
         return ranked
+
+    def _grades_without_each(self, formula: str) -> list[float]:
+        """``grade_by(formula, self.counts.minus(s))`` for each sentence, without a Counts each."""
+        total = self.counts
+        left = total.sentences - 1
+        if formula == SMOG:
+            return [_smog(left, total.polysyllables - s.polysyllables) for s in self.sentences]
+        words, syllables = total.words, total.syllables
+        return [_flesch_kincaid(words - s.words, left, syllables - s.syllables) for s in self.sentences]
 
 
 _cache: WeakKeyDictionary[Article, ProseStats] = WeakKeyDictionary()
@@ -185,69 +201,87 @@ def _in_link(at: int, links: list[tuple[int, int]]) -> bool:
 
 
 def _measure(article: Article) -> ProseStats:
-    blocks = article.blocks
     text = article.text
+    prose = [block.kind in PROSE_KINDS for block in article.blocks]
+    may_link = _has_link(text)
     measured: list[SentenceStats] = []
     word_counts: list[tuple[int, int]] = []
     for number, sentence in enumerate(article.sentences):
-        if blocks[sentence.block].kind not in PROSE_KINDS:
+        if not prose[sentence.block]:
             continue
         start, end = sentence.start, sentence.end
         piece = text[start:end]
-        if _has_link(piece) or not _between_spaces(text, start, end):
-            words, capitalised, syllables, polysyllables = _count_words(sentence_words(article, start, end))
+        if (may_link and _has_link(piece)) or len(piece) > _MAX_PACKED or not _between_spaces(text, start, end):
+            words, capitals, syllables, polysyllables = _tally(sentence_words(article, start, end))
         else:
-            words, capitalised, syllables, polysyllables = _count_tokens(piece.split())
+            words, capitals, syllables, polysyllables = _unpack(_packed_tokens(piece.split()))
         word_counts.append((number, words))
-        if words < MIN_SENTENCE_WORDS or _is_fragment(piece, words, capitalised):
+        if words < MIN_SENTENCE_WORDS or _is_fragment(piece, words, capitals):
             continue
         measured.append(SentenceStats(start, end, words, syllables, polysyllables))
-    return ProseStats(tuple(measured), tuple(word_counts))
+    return ProseStats.of(tuple(measured), tuple(word_counts))
 
 
-# The counts of a piece of text packed in one number, so that a sentence's are the sum of its
-# pieces': words, words starting with a capital, polysyllables and syllables, each in a field
-# too wide ever to carry into the next.
-_FIELD = 40
-_MASK = (1 << _FIELD) - 1
-_CAPITAL = 1 << _FIELD
-_POLYSYLLABLE = 1 << 2 * _FIELD
-_SYLLABLE = 1 << 3 * _FIELD
-Tally = tuple[int, int, int, int]  # words, capitalised words, syllables, polysyllables
-
-_token_tallies: dict[str, int] = {}
-_TOKEN_TALLIES_MAX = 200_000  # emptied when full, like the syllable memo
+Tally = tuple[int, int, int, int]  # words, words starting with a capital, syllables, polysyllables
 
 
-def _packed_words(words: Iterable[str]) -> int:
-    packed = 0
+def _tally(words: list[str]) -> Tally:
+    capitals = syllables = polysyllables = 0
     for word in words:
-        syllables = count_syllables(word)
-        packed += 1 + syllables * _SYLLABLE + (syllables > 2) * _POLYSYLLABLE + word[:1].isupper() * _CAPITAL
-    return packed
+        count = count_syllables(word)
+        capitals += word[:1].isupper()
+        syllables += count
+        polysyllables += count > 2
+    return len(words), capitals, syllables, polysyllables
+
+
+# The counts of a piece of a sentence packed in one number, so that the sentence's are the sum
+# of its pieces', added up in machine integers: words, capitals and polysyllables in fields of
+# 15 bits (a sentence of at most _MAX_PACKED characters cannot fill one), syllables above them.
+_FIELD = 15
+_MASK = (1 << _FIELD) - 1
+_CAPITALS = _FIELD
+_POLYSYLLABLES = 2 * _FIELD
+_SYLLABLES = 3 * _FIELD
+_MAX_PACKED = _MASK  # characters: a sentence has fewer words than characters
+
+_token_counts: dict[str, int] = {}
+_TOKEN_COUNTS_MAX = 100_000  # emptied when full, like the syllable memo
+
+
+def _pack(words: list[str]) -> int:
+    count, capitals, syllables, polysyllables = _tally(words)
+    return count + (capitals << _CAPITALS) + (polysyllables << _POLYSYLLABLES) + (syllables << _SYLLABLES)
 
 
 def _unpack(packed: int) -> Tally:
-    return packed & _MASK, packed >> _FIELD & _MASK, packed >> 3 * _FIELD, packed >> 2 * _FIELD & _MASK
+    return packed & _MASK, packed >> _CAPITALS & _MASK, packed >> _SYLLABLES, packed >> _POLYSYLLABLES & _MASK
 
 
-def _count_words(words: list[str]) -> Tally:
-    return _unpack(_packed_words(words))
-
-
-def _count_tokens(tokens: list[str]) -> Tally:
-    """The counts of the words in ``tokens``, the space-separated pieces of a stretch of text
-    with spaces (or the text's edges) around it. No word crosses a space, so a piece's words are
-    its own: its counts are worked out once and kept, as most pieces recur."""
-    found = list(map(_token_tallies.get, tokens))
-    if None in found:
-        if len(_token_tallies) >= _TOKEN_TALLIES_MAX:
-            _token_tallies.clear()
-        for i, packed in enumerate(found):
-            if packed is None:
-                token = tokens[i]
-                found[i] = _token_tallies[token] = _packed_words(WORD_RE.findall(token))
-    return _unpack(sum(cast(list[int], found)))
+def _packed_tokens(tokens: list[str]) -> int:
+    """The packed counts of the words in ``tokens``, the space-separated pieces of a stretch of
+    text with spaces (or the text's edges) around it. No word crosses a space, so a piece's words
+    are its own: its counts are worked out once and kept, as most pieces recur."""
+    try:
+        return sum(map(_token_counts.get, tokens))  # type: ignore[arg-type]  # None (a new piece) stops it
+    except TypeError:
+        pass
+    if len(_token_counts) >= _TOKEN_COUNTS_MAX:
+        _token_counts.clear()
+    known = memo().get
+    for token in set(tokens).difference(_token_counts):
+        # quotes and punctuation at a piece's edges are never part of a word, and what is left
+        # is most often one word of letters or digits alone
+        core = token.strip(_EDGE_PUNCTUATION)
+        if core.isalnum():
+            syllables = known(core)
+            if syllables is None:
+                syllables = count_syllables(core)
+            packed = 1 + (core[0].isupper() << _CAPITALS) + ((syllables > 2) << _POLYSYLLABLES)
+            _token_counts[token] = packed + (syllables << _SYLLABLES)
+        else:
+            _token_counts[token] = _pack(WORD_RE.findall(core))
+    return sum(map(_token_counts.__getitem__, tokens))
 
 
 def _is_fragment(text: str, words: int, capitalised: int) -> bool:
