@@ -7,7 +7,7 @@ import io
 import shutil
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -263,3 +263,103 @@ def test_no_progress_line_when_standard_error_is_not_a_terminal(
     monkeypatch.setattr(cli, "_checked", lambda *_: synthetic_results(120, watch))
     _, _, err = run_cli("check", "--fail-on", "never", "-o", "report", cwd=tmp_path)
     assert "files checked" not in err and "\r" not in err
+
+
+def test_the_report_file_replaces_the_old_one_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Tea\n\nThis miracle tea cures cancer.\n", encoding="utf-8")
+    report = tmp_path / "out" / "report.json"
+    report.parent.mkdir()
+    report.write_text("old report", encoding="utf-8")
+    report.chmod(0o640)
+    status, out, _ = run_cli("check", "a.md", "--format", "json", "-o", str(report), cwd=tmp_path)
+    assert (status, out) == (1, "")
+    assert '"rule": "CLAIM002"' in report.read_text(encoding="utf-8")
+    assert report.stat().st_mode & 0o777 == 0o640  # an existing report keeps its permissions
+    assert [p.name for p in report.parent.iterdir()] == ["report.json"]
+
+
+def test_a_report_through_a_link_is_written_to_the_linked_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Tea\n\nThis miracle tea cures cancer.\n", encoding="utf-8")
+    (tmp_path / "real.txt").write_text("", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    run_cli("check", "a.md", "-o", "link.txt", cwd=tmp_path)
+    assert (tmp_path / "link.txt").is_symlink()
+    assert "CLAIM002" in (tmp_path / "real.txt").read_text(encoding="utf-8")
+
+
+def test_a_run_that_cannot_finish_leaves_the_old_report_and_no_temporary_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Tea\n\nThis miracle tea cures cancer.\n", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("old report", encoding="utf-8")
+    status, _, err = run_cli("check", "a.md", "missing.md", "--format", "json", "-o", "report.txt", cwd=tmp_path)
+    assert status == 2 and "missing.md" in err
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "report.txt"]
+
+
+# --- a file's part rendered elsewhere (in a worker, or kept in the cache) ------------------------
+
+PARTS_FORMATS = ("text", "json", "github")
+
+
+def parts_streamed(fmt: str, run: RunResult, **options: Any) -> str:
+    """The report written from each file's parts, rendered apart and stored as the cache stores
+    them (files that could not be checked are added as results, as the command line does)."""
+    from contentlint.cache import _rendered_from_row, _rendered_to_row
+    from contentlint.reports import PartsWriter, parts_renderer
+    from contentlint.runner import rendered
+
+    out = io.StringIO()
+    settings = ReportOptions(**options)
+    renderer = parts_renderer(fmt, settings)
+    assert renderer is not None
+    report = writer(fmt, out.write, run.rules, run.version, settings)
+    assert report is not None
+    totals = Totals()
+    for result in run.files:
+        outcome = rendered(result, settings.sources.get(result.path), renderer)
+        if isinstance(outcome, FileResult):
+            totals.add(outcome)
+            report.add(outcome, settings.sources.get(result.path))
+            continue
+        stored = _rendered_from_row(outcome.path, *_rendered_to_row(outcome))
+        assert stored == outcome
+        totals.add_rendered(stored)
+        cast(PartsWriter, report).add_parts(stored.parts)
+    report.finish(totals)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", PARTS_FORMATS)
+def test_reports_from_parts_rendered_apart_are_the_rendered_reports(
+    fmt: str, tmp_path: Path, corpus_run: tuple[RunResult, dict[str, str]]
+) -> None:
+    runs = {**sample_runs(tmp_path), "corpus": corpus_run}
+    for name, (run, sources) in runs.items():
+        for options in OPTIONS[fmt]:
+            if options.get("statistics"):
+                continue  # counts per rule: no part per file
+            if options.get("show_source"):
+                options = {**options, "sources": sources}
+            assert parts_streamed(fmt, run, **options) == render(fmt, run, **options), (name, options)
+
+
+def test_formats_without_a_part_per_file_render_nothing_apart() -> None:
+    from contentlint.reports import parts_renderer
+
+    assert parts_renderer("text", ReportOptions(statistics=True)) is None
+    for fmt in ("sarif", "markdown", "html"):
+        assert parts_renderer(fmt, ReportOptions()) is None
+
+
+def test_parts_keys_tell_apart_what_changes_the_text(tmp_path: Path) -> None:
+    from contentlint.reports import parts_renderer
+
+    def key(fmt: str, **options: Any) -> str:
+        renderer = parts_renderer(fmt, ReportOptions(**options))
+        assert renderer is not None
+        return renderer.key
+
+    text_keys = {key("text"), key("text", color=True), key("text", show_source=True)}
+    assert len(text_keys) == 3
+    assert key("github", cwd=str(tmp_path)) != key("github", cwd="/")
+    assert len({key("json"), key("github"), key("text")}) == 3

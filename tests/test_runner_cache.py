@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from contentlint.cache import ResultCache, rules_fingerprint
 from contentlint.config import Config
 from contentlint.engine import lint_paths
 from contentlint.runner import check_files
-from support import CORPUS
+from support import CORPUS, run_cli
 
 SPAM = "Stretching helps, Call Now stretching can ease stiffness. This miracle works."
 
@@ -94,3 +96,45 @@ def test_lint_paths_with_cache_in_configured_folder(tmp_path: Path, monkeypatch)
     monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
     list(lint_paths([str(tmp_path / "c")], Config(), cache=True))
     assert (tmp_path / "elsewhere" / "results.sqlite").is_file()
+
+
+def _refuse(*_: object, **__: object) -> None:
+    raise AssertionError("a warm run should not do this")
+
+
+def test_a_warm_run_writes_each_files_stored_report_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import contentlint.runner
+    import contentlint.serialize
+
+    folder = tmp_path / "articles"
+    _corpus(folder, 8)
+    (folder / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nThis tea cures cancer.\n", encoding="utf-8")
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    cold = run_cli("check", ".", "--format", "json", "--jobs", "1", cwd=folder)
+    assert cold[0] == 1 and '"rule": "SPAM001"' in cold[1]
+    assert "broken.md: warning: front matter" in cold[2]
+
+    # the same report again: neither checked nor rebuilt from the cached findings
+    monkeypatch.setattr(contentlint.runner, "_checked_source", _refuse)
+    monkeypatch.setattr(contentlint.serialize, "finding_from_data", _refuse)
+    assert run_cli("check", ".", "--format", "json", "--jobs", "1", cwd=folder) == cold
+
+    # another format: rendered from the cached results once, then stored too
+    monkeypatch.undo()
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    expected_text = run_cli("check", ".", "--no-cache", "--no-color", cwd=folder)
+    monkeypatch.setattr(contentlint.runner, "_checked_source", _refuse)
+    assert run_cli("check", ".", "--no-color", cwd=folder) == expected_text
+    monkeypatch.setattr(contentlint.serialize, "finding_from_data", _refuse)
+    assert run_cli("check", ".", "--no-color", cwd=folder) == expected_text
+
+
+def test_an_edited_file_gets_a_new_report_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    paths = _corpus(folder, 3)
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    run_cli("check", ".", "--format", "github", cwd=folder)
+    Path(paths[1]).write_text("Knee pain often gets better. This miracle brace cures arthritis.\n", encoding="utf-8")
+    warm = run_cli("check", ".", "--format", "github", cwd=folder)
+    assert warm == run_cli("check", ".", "--format", "github", "--no-cache", cwd=folder)
+    assert "file=article-001.txt,line=1,col=49,endLine=1,endColumn=64,title=CLAIM002" in warm[1]

@@ -5,6 +5,10 @@ fingerprint of the run that wrote it (contentlint version, every rule module and
 installed plugins and the configuration), so a change to any of these invalidates exactly the
 entries it could change. Entries are JSON in one SQLite file; the cache is best effort: any error
 reading or writing it just means the file is checked again.
+
+Beside a file's result, the cache keeps the file's part of the last streamed reports made from it
+(see :class:`contentlint.reports.PartsRenderer`), under the key of the report's format and options:
+a warm run then writes the stored text and never rebuilds the findings.
 """
 
 from __future__ import annotations
@@ -19,11 +23,11 @@ from pathlib import Path
 
 from contentlint._version import __version__
 from contentlint.config import Config
-from contentlint.findings import FileResult
+from contentlint.findings import FileResult, RenderedResult
 from contentlint.serialize import result_from_data, result_to_data
 
 DEFAULT_DIR = ".contentlint_cache"
-_SCHEMA = "v1"
+_SCHEMA = "v2"
 _KEEP_RUNS = 4
 
 
@@ -84,6 +88,11 @@ class ResultCache:
                 "CREATE TABLE IF NOT EXISTS results (path TEXT, digest TEXT, fingerprint TEXT, data TEXT,"
                 " PRIMARY KEY (path, digest, fingerprint))"
             )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS parts (path TEXT, digest TEXT, fingerprint TEXT, report TEXT, head TEXT,"
+                " body TEXT,"
+                " PRIMARY KEY (path, digest, fingerprint, report))"
+            )
             self._db.execute("CREATE TABLE IF NOT EXISTS runs (fingerprint TEXT PRIMARY KEY, used REAL)")
         except (OSError, sqlite3.Error):
             self._db = None
@@ -114,12 +123,43 @@ class ResultCache:
         return result
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
-        if self._db is None or result.error is not None or result.failed_rules:
+        if result.error is None and not result.failed_rules:
+            self.put_data(path, digest, json.dumps(result_to_data(result)))
+
+    def put_data(self, path: str, digest: str, data: str) -> None:
+        """Keep a result already encoded as :func:`contentlint.serialize.result_to_data` JSON."""
+        if self._db is None:
             return
         with contextlib.suppress(sqlite3.Error):
             self._db.execute(
-                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                (path, digest, self.fingerprint, json.dumps(result_to_data(result))),
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", (path, digest, self.fingerprint, data)
+            )
+
+    def get_rendered(self, path: str, digest: str, report: str) -> RenderedResult | None:
+        """The file's part of a report with key ``report``, if a run with these settings made one."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT head, body FROM parts WHERE path = ? AND digest = ? AND fingerprint = ? AND report = ?",
+                (path, digest, self.fingerprint, report),
+            ).fetchone()
+            if row is None:
+                return None
+            rendered = _rendered_from_row(path, *row)
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+        self.hits += 1
+        return rendered
+
+    def put_rendered(self, digest: str, report: str, rendered: RenderedResult) -> None:
+        if self._db is None:
+            return
+        head, body = _rendered_to_row(rendered)
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute(
+                "INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?, ?)",
+                (rendered.path, digest, self.fingerprint, report, head, body),
             )
 
     def close(self) -> None:
@@ -128,11 +168,12 @@ class ResultCache:
         try:
             self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, julianday('now'))", (self.fingerprint,))
             # Keep the entries of the few most recent settings (a hook and a full run may alternate).
-            self._db.execute(
-                "DELETE FROM results WHERE fingerprint NOT IN"
-                " (SELECT fingerprint FROM runs ORDER BY used DESC LIMIT ?)",
-                (_KEEP_RUNS,),
-            )
+            for table in ("results", "parts"):
+                self._db.execute(
+                    f"DELETE FROM {table} WHERE fingerprint NOT IN"
+                    " (SELECT fingerprint FROM runs ORDER BY used DESC LIMIT ?)",
+                    (_KEEP_RUNS,),
+                )
             self._db.execute(
                 "DELETE FROM runs WHERE fingerprint NOT IN (SELECT fingerprint FROM runs ORDER BY used DESC LIMIT ?)",
                 (_KEEP_RUNS,),
@@ -142,3 +183,24 @@ class ResultCache:
         except sqlite3.Error:
             pass
         self._db = None
+
+
+# A file's rendered parts are stored end to end in ``body``, their lengths in ``head`` with the
+# tally and the notes: decoding is then slicing, not parsing tens of kilobytes of JSON per file.
+
+
+def _rendered_to_row(rendered: RenderedResult) -> tuple[str, str]:
+    head = json.dumps([[len(part) for part in rendered.parts], rendered.tally, rendered.notes])
+    return head, "".join(rendered.parts)
+
+
+def _rendered_from_row(path: str, head: str, body: str) -> RenderedResult:
+    lengths, tally, notes = json.loads(head)
+    parts = []
+    start = 0
+    for length in lengths:
+        parts.append(body[start:start + length])
+        start += length
+    if start != len(body):
+        raise ValueError("parts do not fill the stored text")
+    return RenderedResult(path, tuple(parts), tuple((r, c, s, n) for r, c, s, n in tally), tuple(notes))

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, cast, overload
 
 import click
 
@@ -20,9 +20,9 @@ from contentlint._version import __version__
 if TYPE_CHECKING:
     from contentlint.baseline import Baseline
     from contentlint.config import Config
-    from contentlint.findings import FileError, FileResult, Finding
+    from contentlint.findings import FileError, FileResult, Finding, RenderedResult
     from contentlint.fixes import FixOutcome
-    from contentlint.reports import ReportOptions, Spool, Totals
+    from contentlint.reports import PartsRenderer, ReportOptions, Spool, Totals
     from contentlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -146,16 +146,30 @@ def check(
     if any(a.rule.meta.category == "grammar" for a in ruleset.active):
         config = _connect_grammar(config, bool(grammar) or _names_grammar(_split(select + extend_select), ruleset))
         ruleset = RuleSet(config)
+    from contentlint.reports import ReportOptions, parts_renderer
     from contentlint.runner import default_jobs
 
     # Results are handled one at a time, from checking to the report, and not kept: memory stays
     # flat however many files and findings there are (only the HTML report, which ranks every
     # article and shows its text, keeps every result).
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    options = ReportOptions(color=use_color, show_source=show_source, quiet=quiet, statistics=statistics)
     progress = _Progress()
     report = _Output(output, progress)
+    click.get_current_context().call_on_close(report.discard)  # however the run ends
     unreadable: list[FileError] = []
     rule_failures: list[str] = []  # files on which a rule stopped with an internal error
-    results = _noted(_checked(paths or (".",), config, scheduler, jobs or default_jobs(), not no_cache, progress),
+    paths = paths or (".",)
+    jobs = jobs or default_jobs()
+    plain_report = not (show_diff or fix or write_baseline_path or baseline is not None or scheduler)
+    renderer = parts_renderer(fmt, options) if plain_report else None
+    if renderer is not None:  # workers render each file's part of the report, and the cache keeps it
+        rendered = _checked(paths, config, scheduler, jobs, not no_cache, progress, renderer)
+        with progress:
+            finish_report = _report(fmt, _noted(rendered, progress, unreadable, rule_failures), ruleset, options,
+                                    report)
+        _finish(finish_report, report, unreadable, fmt, output, config)
+    results = _noted(_checked(paths, config, scheduler, jobs, not no_cache, progress),
                      progress, unreadable, rule_failures)
     if show_diff:
         with progress:
@@ -176,17 +190,32 @@ def check(
     known = _Known()
     if baseline is not None:
         results = _without_baseline(results, baseline, known)
-    from contentlint.reports import ReportOptions
-
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    options = ReportOptions(color=use_color, show_source=show_source, quiet=quiet, statistics=statistics)
     with progress:
         finish_report = _report(fmt, results, ruleset, options, report)
+
+    def tell() -> None:
+        if fix and not quiet:
+            fixes.announce()
+        if baseline_path is not None and known.count and not quiet:
+            click.echo(f"{_plural(known.count, 'finding')} recorded in {baseline_path} not shown.", err=True)
+
+    _finish(finish_report, report, unreadable, fmt, output, config, tell)
+
+
+def _finish(
+    finish_report: Callable[[], Totals],
+    report: _Output,
+    unreadable: list[FileError],
+    fmt: str,
+    output: Path | None,
+    config: Config,
+    tell: Callable[[], None] | None = None,
+) -> NoReturn:
+    """Name the unreadable files (then ``tell`` what else there is to say), end the report and
+    exit with the run's status."""
     _announce(unreadable, fmt, output)
-    if fix and not quiet:
-        fixes.announce()
-    if baseline_path is not None and known.count and not quiet:
-        click.echo(f"{_plural(known.count, 'finding')} recorded in {baseline_path} not shown.", err=True)
+    if tell is not None:
+        tell()
     totals = finish_report()
     report.finish()
     if totals.unreadable or totals.rule_failures:
@@ -194,32 +223,61 @@ def check(
     sys.exit(EXIT_FINDINGS if totals.failed(config.fail_on) else EXIT_CLEAN)
 
 
+@overload
 def _checked(
-    paths: tuple[str, ...], config: Config, scheduler: str | None, jobs: int, use_cache: bool, progress: _Progress
-) -> Iterator[FileResult]:
-    """Every file's result, in a deterministic order, as it is checked."""
-    from contentlint.engine import lint_paths
+    paths: tuple[str, ...], config: Config, scheduler: str | None, jobs: int, use_cache: bool, progress: _Progress,
+    renderer: None = None,
+) -> Iterator[FileResult]: ...
+
+
+@overload
+def _checked(
+    paths: tuple[str, ...], config: Config, scheduler: str | None, jobs: int, use_cache: bool, progress: _Progress,
+    renderer: PartsRenderer,
+) -> Iterator[FileResult | RenderedResult]: ...
+
+
+def _checked(
+    paths: tuple[str, ...],
+    config: Config,
+    scheduler: str | None,
+    jobs: int,
+    use_cache: bool,
+    progress: _Progress,
+    renderer: PartsRenderer | None = None,
+) -> Iterator[FileResult | RenderedResult]:
+    """Every file's result, in a deterministic order, as it is checked; with a ``renderer``, a
+    checked file comes as its part of the report, rendered where it was checked."""
+    from contentlint.engine import lint_paths, lint_paths_rendered
 
     if scheduler is not None:
         return _check_on_cluster(paths, config, scheduler, jobs, use_cache, progress)
+    if renderer is not None:
+        return lint_paths_rendered(paths, config, renderer, jobs=jobs, cache=use_cache, progress=progress)
     return lint_paths(paths, config, jobs=jobs, cache=use_cache, progress=progress)
 
 
+_Result = TypeVar("_Result", "FileResult", "FileResult | RenderedResult")
+
+
 def _noted(
-    results: Iterable[FileResult], progress: _Progress, unreadable: list[FileError], rule_failures: list[str]
-) -> Iterator[FileResult]:
+    results: Iterable[_Result], progress: _Progress, unreadable: list[FileError], rule_failures: list[str]
+) -> Iterator[_Result]:
     """The results, saying on standard error what was skipped in a file as it comes; unreadable
     files are collected to be named at the end, after every note, as before streaming, and the
     files on which a rule failed are collected for the exit status."""
+    from contentlint.findings import FileResult
+
     for result in results:
-        if result.failed_rules:
-            rule_failures.append(result.path)
         if result.notes:
             with progress.hidden():
                 for note in result.notes:
                     click.echo(f"{result.path}: warning: {note}", err=True)
-        if result.error is not None:
-            unreadable.append(result.error)
+        if isinstance(result, FileResult):
+            if result.failed_rules:
+                rule_failures.append(result.path)
+            if result.error is not None:
+                unreadable.append(result.error)
         yield result
 
 
@@ -231,17 +289,18 @@ def _announce(unreadable: list[FileError], fmt: str, output: Path | None) -> Non
 
 
 def _report(
-    fmt: str, results: Iterable[FileResult], ruleset: RuleSet, options: ReportOptions, report: _Output
+    fmt: str, results: Iterable[FileResult | RenderedResult], ruleset: RuleSet, options: ReportOptions,
+    report: _Output,
 ) -> Callable[[], Totals]:
     """Write each result into the report as it comes (or, for a format that ranks the articles,
     collect them); returns what finishes the report and gives the run's totals."""
-    from contentlint.findings import RunResult
-    from contentlint.reports import Totals, render, writer
+    from contentlint.findings import FileResult, RenderedResult, RunResult
+    from contentlint.reports import PartsWriter, Totals, render, writer
 
     max_bytes = ruleset.config.max_file_bytes
     stream = writer(fmt, report.write, ruleset.metas, __version__, options)
     if stream is None:
-        files = list(results)
+        files = [result for result in results if isinstance(result, FileResult)]  # nothing is rendered ahead
         # the HTML report shows every article's text, clean ones included
         wants_text = options.show_source or fmt == "html"
         sources = _sources(files, max_bytes, every_file=fmt == "html") if wants_text else None
@@ -256,6 +315,10 @@ def _report(
         return finish_rendered
     totals = Totals()
     for result in results:
+        if isinstance(result, RenderedResult):
+            totals.add_rendered(result)
+            cast(PartsWriter, stream).add_parts(result.parts)
+            continue
         totals.add(result)
         source = _source(result, max_bytes) if options.show_source and result.findings else None
         stream.add(result, source)
@@ -315,25 +378,25 @@ def _check_on_cluster(
 
 class _Output:
     """Where the report goes: standard output as it is written, or the ``--output`` file once the
-    run is over. The file's text waits in a temporary file, so a report kept inside the folder
-    being checked is never read half-written, and a run that fails leaves it untouched."""
+    run is over. The file's text waits in a temporary file beside it (or in memory, then a
+    temporary file elsewhere, where that folder cannot be written) and takes its name at the end,
+    so a report kept inside the folder being checked is never read half-written, and a run that
+    fails leaves it untouched."""
 
     def __init__(self, path: Path | None, progress: _Progress) -> None:
         self.path = path
         self.progress = progress
         self.to_terminal = path is None and sys.stdout.isatty()
-        self.spool: Spool | None = None
+        self.pending: _PendingFile | Spool | None = None
         self.last = ""  # the last character written to standard output
 
     def write(self, text: str) -> None:
         if not text:
             return
         if self.path is not None:
-            if self.spool is None:
-                from contentlint.reports import Spool
-
-                self.spool = Spool()
-            self.spool.write(text)
+            if self.pending is None:
+                self.pending = _PendingFile.beside(self.path) or _spool()
+            self.pending.write(text)
             return
         if self.to_terminal:
             with self.progress.hidden():
@@ -342,17 +405,89 @@ class _Output:
             click.echo(text, nl=False)
         self.last = text[-1]
 
+    def discard(self) -> None:
+        """Remove the text of a report that was not finished."""
+        if isinstance(self.pending, _PendingFile):
+            self.pending.discard()
+
     def finish(self) -> None:
         if self.path is None:
             if self.last and self.last != "\n":
                 click.echo("")
             return
         try:
+            if isinstance(self.pending, _PendingFile):
+                self.pending.rename_to(self.path)
+                return
             with open(self.path, "w", encoding="utf-8") as target:
-                for chunk in self.spool.chunks() if self.spool is not None else ():
+                for chunk in self.pending.chunks() if self.pending is not None else ():
                     target.write(chunk)
         except OSError as exc:
             _fail(f"{self.path}: cannot write the report: {exc.strerror or exc}")
+
+
+def _spool() -> Spool:
+    from contentlint.reports import Spool
+
+    return Spool()
+
+
+class _PendingFile:
+    """A report being written to a hidden temporary file in its target's folder; removed at exit
+    unless it was renamed to the target."""
+
+    def __init__(self, file: IO[str]) -> None:
+        import weakref
+
+        self.file = file
+        self._cleanup = weakref.finalize(self, _remove_quietly, file.name)
+
+    @classmethod
+    def beside(cls, target: Path) -> _PendingFile | None:
+        import tempfile
+
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            return None  # written through as before, not replaced
+        try:
+            file = tempfile.NamedTemporaryFile(  # noqa: SIM115 (renamed or removed by the owner)
+                mode="w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.",
+                suffix=".tmp", delete=False,
+            )
+        except OSError:
+            return None
+        return cls(file)
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def discard(self) -> None:
+        self.file.close()
+        self._cleanup()  # removes the file, once
+
+    def rename_to(self, target: Path) -> None:
+        import os
+
+        self.file.close()
+        try:
+            mode = target.stat().st_mode & 0o7777  # an existing report keeps its permissions
+        except OSError:
+            mode = 0o666 & ~_umask()  # as a new file written directly would have
+        os.chmod(self.file.name, mode)
+        os.replace(self.file.name, target)
+        self._cleanup.detach()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        Path(name).unlink()
 
 
 def _fix_outcome(result: FileResult, ruleset: RuleSet) -> FileResult | FixOutcome:

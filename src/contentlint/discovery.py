@@ -22,7 +22,10 @@ def _excluded(relative: str, patterns: Iterable[str]) -> bool:
 
 
 def _display(path: Path) -> str:
-    text = str(path)
+    return _display_text(str(path))
+
+
+def _display_text(text: str) -> str:
     return text[2:] if text.startswith("./") else text
 
 
@@ -44,14 +47,15 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]
                 yield _display(root)
             continue
         visited: set[str] = set()
-        for file in _walk(root, root, patterns, visited):
-            key = os.path.realpath(file)
+        for file, key in _walk(str(root), "", patterns, visited):
             if key not in seen:
                 seen.add(key)
-                yield _display(file)
+                yield _display_text(file)
 
 
-def _walk(folder: Path, root: Path, patterns: tuple[str, ...], visited: set[str]) -> Iterator[Path]:
+def _walk(folder: str, relative: str, patterns: tuple[str, ...], visited: set[str]) -> Iterator[tuple[str, str]]:
+    """(path, real path) of each file to check under ``folder`` (written as ``Path`` writes it),
+    whose path relative to the named folder is ``relative``."""
     real = os.path.realpath(folder)
     if real in visited:
         return
@@ -61,17 +65,26 @@ def _walk(folder: Path, root: Path, patterns: tuple[str, ...], visited: set[str]
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
-        path = Path(entry.path)
-        relative = path.relative_to(root).as_posix()
-        if patterns and _excluded(relative, patterns):
+        inside = f"{relative}/{name}" if relative else name
+        if patterns and _excluded(inside, patterns):
             continue
         try:
             is_dir = entry.is_dir()
+            is_link = entry.is_symlink()
         except OSError:
             continue
+        path = _child(folder, name)
         if is_dir:
-            yield from _walk(path, root, patterns, visited)
-        elif kind_for_path(entry.name) is not None:
-            yield path
+            yield from _walk(path, inside, patterns, visited)
+        elif kind_for_path(name) is not None:
+            # a file that is not a link is where its folder really is
+            yield path, os.path.realpath(path) if is_link else _child(real, name)
+
+
+def _child(folder: str, name: str) -> str:
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith("/") else f"{folder}/{name}"

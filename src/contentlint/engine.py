@@ -6,17 +6,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import cast
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, cast
 
 from contentlint.config import Config
 from contentlint.document import Article, DocumentKind, parse
 from contentlint.document.markdown import FRONT_MATTER_ERROR
 from contentlint.errors import ContentlintError
-from contentlint.findings import FileResult, Finding
+from contentlint.findings import FileResult, Finding, RenderedResult
 from contentlint.metrics import compute_metrics
 from contentlint.rules.base import RuleContext
 from contentlint.ruleset import RuleSet
 from contentlint.suppression import Suppressions
+
+if TYPE_CHECKING:
+    from contentlint.cache import ResultCache
+    from contentlint.reports import PartsRenderer
 
 _KINDS = ("md", "txt", "html")
 
@@ -97,18 +102,49 @@ def lint_paths(
     :class:`contentlint.errors.ContentlintError` when a named path does not exist or the
     configuration is invalid; a file that cannot be read yields a result with ``error`` set.
     """
-    from contentlint.discovery import discover
     from contentlint.runner import check_files
 
     resolved = config or Config()
-    files = list(discover(paths, resolved.exclude))
-    result_cache = None
-    if cache:
-        from contentlint.cache import ResultCache, cache_dir, rules_fingerprint
-
-        result_cache = ResultCache(cache_dir(resolved), rules_fingerprint(resolved))
-    try:
+    files = _discovered(paths, resolved)
+    with _results_cache(resolved, cache) as result_cache:
         yield from check_files(files, resolved, jobs=jobs, cache=result_cache, progress=progress)
+
+
+def lint_paths_rendered(
+    paths: Iterable[str],
+    config: Config,
+    renderer: PartsRenderer,
+    *,
+    jobs: int = 1,
+    cache: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[FileResult | RenderedResult]:
+    """:func:`lint_paths` for a streamed report: a checked file comes as its part of the report,
+    rendered by ``renderer`` (in the worker that checked it, or kept in the cache), with the
+    counts of its findings; a file that could not be checked, or on which a rule failed, comes
+    as its :class:`FileResult`."""
+    from contentlint.runner import check_files
+
+    files = _discovered(paths, config)
+    with _results_cache(config, cache) as result_cache:
+        yield from check_files(files, config, jobs=jobs, cache=result_cache, progress=progress, renderer=renderer)
+
+
+def _discovered(paths: Iterable[str], config: Config) -> list[str]:
+    from contentlint.discovery import discover
+
+    return list(discover(paths, config.exclude))
+
+
+@contextmanager
+def _results_cache(config: Config, wanted: bool) -> Iterator[ResultCache | None]:
+    if not wanted:
+        yield None
+        return
+    from contentlint.cache import ResultCache, cache_dir, rules_fingerprint
+
+    result_cache = ResultCache(cache_dir(config), rules_fingerprint(config))
+    try:
+        yield result_cache
     finally:
-        if result_cache is not None:
-            result_cache.close()
+        result_cache.close()

@@ -171,6 +171,39 @@ class FileResult:
                              self.failed_rules))
 
 
+# (rule, category, severity, number of findings), in the order a file's findings are reported
+Tally = tuple[tuple[str, str, str, int], ...]
+
+
+def tally_of(findings: list[Finding]) -> Tally:
+    """How many of ``findings`` each rule gave, per category and severity, in first-seen order
+    (``findings`` in report order): what a run's totals need of a file whose findings it does not keep."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for finding in findings:
+        key = (finding.rule, finding.category, finding.severity.value)
+        counts[key] = counts.get(key, 0) + 1
+    return tuple((*key, count) for key, count in counts.items())
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedResult:
+    """A checked file as a streamed report needs it: its part of the report, already rendered
+    (where it was checked, or kept in the results cache), and the counts of its findings.
+
+    ``cache_data`` is the file's full result as the cache stores it, when the run keeps a cache
+    and the result was computed in a worker process (so the parent does not have to encode it).
+    """
+
+    path: str
+    parts: tuple[str, ...]
+    tally: Tally
+    notes: tuple[str, ...] = ()
+    cache_data: str | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RenderedResult, (self.path, self.parts, self.tally, self.notes, self.cache_data))
+
+
 @dataclass(slots=True)
 class RunResult:
     """The outcome of one run over many files, in a deterministic order, ready for a reporter.

@@ -6,22 +6,28 @@ so a run that prints text never pays for SARIF. To add a format, add one line to
 A format that can be written one file at a time also exposes ``Writer`` (see :class:`ReportWriter`):
 the command line hands it each file's result as it arrives and keeps only :class:`Totals`, so a
 run's memory does not grow with its findings. Its output is byte for byte what ``render`` gives.
+
+A format whose part for each file does not depend on the files before it also exposes
+``file_parts(result, source, options)`` and ``parts_key(options)``, and its writer ``add_parts``
+(see :class:`PartsRenderer`): a file's part can then be rendered in the worker process that
+checked it and kept in the results cache, so an unchanged file costs a warm run almost nothing.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from contentlint.findings import CATEGORIES, Severity
 
 if TYPE_CHECKING:
-    from contentlint.findings import FileError, FileResult, Finding, RunResult
+    from contentlint.findings import FileError, FileResult, Finding, RenderedResult, RunResult
 
 # format name -> module that renders it (each module defines ``render(run, options)``)
 _RENDERERS: dict[str, str] = {
@@ -113,6 +119,43 @@ def writer(
     return None if factory is None else cast(WriterFactory, factory)(write, rules, version, options)
 
 
+class PartsWriter(ReportWriter, Protocol):
+    """A writer that also takes a file's part of the report rendered elsewhere by ``file_parts``."""
+
+    def add_parts(self, parts: tuple[str, ...]) -> None: ...
+
+
+PartsFunction = Callable[["FileResult", "str | None", ReportOptions], "tuple[str, ...]"]
+
+
+@dataclass(frozen=True, slots=True)
+class PartsRenderer:
+    """Renders a file's part of a report of format ``fmt`` away from its writer: in the worker
+    that checked the file, or once for the results cache. ``key`` names everything the parts
+    depend on besides the file's result (the format, its options, the folder paths are shown
+    from), so cached parts are reused only by a report that would render them the same."""
+
+    fmt: str
+    options: ReportOptions
+    key: str
+
+    def parts(self, result: FileResult, source: str | None) -> tuple[str, ...]:
+        module = importlib.import_module(_RENDERERS[self.fmt])
+        return cast(PartsFunction, module.file_parts)(result, source, self.options)
+
+
+def parts_renderer(fmt: str, options: ReportOptions) -> PartsRenderer | None:
+    """The renderer of format ``fmt``'s per-file parts with ``options``, or ``None`` when the
+    format (or these options, such as ``--statistics``) has no part of its own for each file."""
+    module = importlib.import_module(_RENDERERS[fmt])
+    key_of = getattr(module, "parts_key", None)
+    if key_of is None:
+        return None
+    settled = replace(options, cwd=options.cwd or os.getcwd(), sources={})
+    key = cast(Callable[[ReportOptions], "str | None"], key_of)(settled)
+    return None if key is None else PartsRenderer(fmt, settled, key)
+
+
 @dataclass(slots=True)
 class Totals:
     """What summaries and the exit status need of a run, counted one file at a time."""
@@ -147,6 +190,15 @@ class Totals:
             self.severities[finding.severity] += 1
             self.categories[finding.category] = self.categories.get(finding.category, 0) + 1
             self.rules[finding.rule] = self.rules.get(finding.rule, 0) + 1
+
+    def add_rendered(self, result: RenderedResult) -> None:
+        """Count a file checked and rendered elsewhere, from its tally."""
+        self.checked += 1
+        for rule, category, severity, count in result.tally:
+            self.findings += count
+            self.severities[Severity(severity)] += count
+            self.categories[category] = self.categories.get(category, 0) + count
+            self.rules[rule] = self.rules.get(rule, 0) + count
 
     def failed(self, fail_on: Severity | None) -> bool:
         """Whether a finding is at least as severe as ``fail_on`` (never when it is ``None``)."""

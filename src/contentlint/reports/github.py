@@ -36,12 +36,23 @@ class Writer:
         self.root = _root(options)
 
     def add(self, result: FileResult, source: str | None = None) -> None:
-        lines = _file_commands(result, self.root)
-        if lines:
-            self.write("".join(line + "\n" for line in lines))
+        self.add_parts(tuple(_file_commands(result, self.root)))
+
+    def add_parts(self, parts: tuple[str, ...]) -> None:
+        if parts:
+            self.write("".join(line + "\n" for line in parts))
 
     def finish(self, totals: Totals) -> None:
         pass
+
+
+def parts_key(options: ReportOptions) -> str:
+    return f"github root={_root(options)}"  # file names are shown relative to it
+
+
+def file_parts(result: FileResult, source: str | None, options: ReportOptions) -> tuple[str, ...]:
+    """A file's workflow commands, one per line."""
+    return tuple(_file_commands(result, _root(options)))
 
 
 def _root(options: ReportOptions) -> Path:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from json.encoder import encode_basestring  # the C encoder json.dumps itself uses
 from typing import Any
 
-from contentlint.findings import FileError, FileResult, RunResult, Severity
+from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity
 from contentlint.reports import ReportOptions, Spool, Totals, Write, json_array_item, ordered_findings
 
 
@@ -69,19 +69,21 @@ class Writer:
     def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
         self.write = write
         self.files = Spool()
-        self.findings = 0
-        self.files_written = 0
+        self.findings = False  # whether a finding has been written
+        self.files_written = False
         write('{\n  "version": ' + dumps(version) + ',\n  "findings": [')
 
     def add(self, result: FileResult, source: str | None = None) -> None:
-        items = [json_array_item(dumps(f.to_dict()), 2, first=self.findings + i == 0)
-                 for i, f in enumerate(ordered_findings(result))]
-        if items:
-            self.findings += len(items)
-            self.write("".join(items))
-        if result.error is None:
-            self.files.write(json_array_item(dumps(_file_entry(result)), 2, first=self.files_written == 0))
-            self.files_written += 1
+        self.add_parts(file_parts(result, source, _NO_OPTIONS))
+
+    def add_parts(self, parts: tuple[str, ...]) -> None:
+        findings, entry = parts
+        if findings:
+            self.write(findings if self.findings else findings[1:])  # the first item has no comma
+            self.findings = True
+        if entry:
+            self.files.write(entry if self.files_written else entry[1:])
+            self.files_written = True
 
     def finish(self, totals: Totals) -> None:
         self.write(("\n  ]" if self.findings else "]") + ',\n  "errors": ' + _nested(_errors(totals.errors), 1)
@@ -89,6 +91,50 @@ class Writer:
         self.files.copy_to(self.write)
         self.write(("\n  ]" if self.files_written else "]") + ',\n  "summary": ' + _nested(_summary(totals), 1)
                    + "\n}\n")
+
+
+_NO_OPTIONS = ReportOptions()
+
+
+def parts_key(options: ReportOptions) -> str:
+    return "json"  # paths are written as given, and no option changes a file's part
+
+
+def file_parts(result: FileResult, source: str | None, options: ReportOptions) -> tuple[str, ...]:
+    """A file's findings and its entry in "files", each item written as if it followed another
+    (``Writer.add_parts`` drops the comma of the report's first item)."""
+    findings = "".join(map(_finding_item, ordered_findings(result)))
+    entry = json_array_item(dumps(_file_entry(result)), 2, first=False) if result.error is None else ""
+    return findings, entry
+
+
+_FINDING_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "name", "category", "severity",
+                 "message", "suggestion", "text", "article_level", "fixable")  # as Finding.to_dict has them
+_FINDING_TEMPLATE = ",\n    {{\n" + ",\n".join(f'      "{key}": {{}}' for key in _FINDING_KEYS) + "\n    }}"
+
+
+def _finding_item(finding: Finding) -> str:
+    """``json_array_item(dumps(finding.to_dict()), 2, first=False)``, written straight from the
+    finding (a report has tens of thousands of them)."""
+    strings = (finding.path, finding.rule, finding.name, finding.category, finding.message, finding.text)
+    suggestion = finding.suggestion
+    if any(type(value) is not str for value in strings) or not (suggestion is None or type(suggestion) is str):
+        return json_array_item(dumps(finding.to_dict()), 2, first=False)
+    span = finding.span
+    text = _FINDING_TEMPLATE.format(
+        encode_basestring(finding.path), int(span.line), int(span.column), int(span.end_line), int(span.end_column),
+        encode_basestring(finding.rule), encode_basestring(finding.name), encode_basestring(finding.category),
+        encode_basestring(finding.severity.value), encode_basestring(finding.message),
+        "null" if suggestion is None else encode_basestring(suggestion), encode_basestring(finding.text),
+        "true" if finding.article_level else "false", "false" if finding.fix is None else "true",
+    )
+    if _RAW_UNSAFE.search(text):
+        text = _RAW_UNSAFE.sub(_unicode_escape, text)
+    return text.replace("</", "<\\/")
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _nested(value: Any, depth: int) -> str:

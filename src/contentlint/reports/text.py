@@ -85,6 +85,9 @@ class Writer:
         else:
             self._lines(_file_lines(result, source, self.options, self.paint))
 
+    def add_parts(self, parts: tuple[str, ...]) -> None:
+        self._lines(list(parts))
+
     def finish(self, totals: Totals) -> None:
         if self.options.statistics:
             self._lines(_statistics(self.rule_counts, totals.errors, self.paint))
@@ -108,6 +111,17 @@ class Writer:
             self.last_line_blank = not lines[-1]
         if text:
             self.write("".join(text))
+
+
+def parts_key(options: ReportOptions) -> str | None:
+    if options.statistics:  # counts per rule, not lines per file
+        return None
+    return f"text color={options.color} source={options.show_source}"
+
+
+def file_parts(result: FileResult, source: str | None, options: ReportOptions) -> tuple[str, ...]:
+    """A file's lines of the report (an empty string is a blank line)."""
+    return tuple(_file_lines(result, source, options, _Painter(options.color)))
 
 
 def _file_lines(result: FileResult, source: str | None, options: ReportOptions, paint: _Painter) -> list[str]:
