@@ -3,12 +3,15 @@ the other way round."""
 
 from __future__ import annotations
 
+import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from contentlint.document import parse
+from contentlint.rules.builtin.spam import keyword_stuffing
 from contentlint.rules.builtin.spam._literals import (
     DIGIT,
     AllOf,
@@ -18,7 +21,13 @@ from contentlint.rules.builtin.spam._literals import (
     required_marks,
     required_words,
 )
-from contentlint.rules.builtin.spam._shared import article_words, candidate_blocks, folded_text, may_match
+from contentlint.rules.builtin.spam._shared import (
+    LazyPattern,
+    article_words,
+    candidate_blocks,
+    folded_text,
+    may_match,
+)
 
 TEXTS = [
     "Such as for example pollen. SUCH AS FOR EXAMPLE dust.",
@@ -154,3 +163,33 @@ def test_words_and_leading_texts_are_kept_between_runs(tmp_path: Path, monkeypat
         if run == 0:
             store.save()  # flags given as re.IGNORECASE must not keep the file from being written
     assert len(store.derived) == 3
+
+
+@pytest.mark.parametrize(
+    ("expression", "text"),
+    [
+        (r"\b(?:such|kelvin)\s+as\b", "ſuch as, SUCH AS, \u212aelvin as, Kelvin as"),
+        (r"(?:very|most)\s+\w+|\bit\b", "Very good, ıt is, IT, most\u00a0likely"),
+        (r"\d+\s*mg", "10 mg, 20MG"),
+    ],
+)
+def test_a_lazy_pattern_with_its_lead_finds_the_same_matches(expression: str, text: str) -> None:
+    lazy = LazyPattern(expression, re.IGNORECASE)
+    plain = re.compile(expression, re.IGNORECASE)
+    assert [m.span() for m in lazy.compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_frequent_word_check_never_rules_out_a_stuffed_article() -> None:
+    rnd = random.Random(7)
+    vocabulary = ["the", "a", "of", "knee", "pain", "relief", "clinic", "near", "me", "x", "longerwordhere"]
+    for _ in range(3000):
+        words = [rnd.choice(vocabulary[: rnd.randint(2, len(vocabulary))]) for _ in range(rnd.randint(4, 60))]
+        phrase = [rnd.choice(vocabulary) for _ in range(rnd.randint(2, 4))]
+        for _ in range(rnd.randint(0, 6)):
+            at = rnd.randint(0, len(words))
+            words[at:at] = phrase
+        total = sum(map(len, words))
+        for n, threshold in keyword_stuffing._TOP_NGRAM.items():
+            share, _ = keyword_stuffing.top_ngram_fraction(words, n)
+            if share > threshold:
+                assert keyword_stuffing._frequent_grams_may_pass(words, Counter(words), n, threshold, total)

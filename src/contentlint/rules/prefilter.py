@@ -399,6 +399,20 @@ _LEAD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]")
 
 
+def first_letters_lead(source: str, flags: int = 0) -> str:
+    """``(?=[...])`` for the letters every match of ``source`` starts with, or "" (as
+    :func:`compile_pattern` puts before a pattern, for a pattern compiled elsewhere)."""
+    flags = int(flags)
+    if flags & re.VERBOSE:
+        return ""
+    if _compiler_replaced():
+        from contentlint.regex_cache import remembered
+
+        return str(remembered("prefilter lead", (_module_version(), source, flags),
+                              lambda: _lead_of_source(source, flags)))
+    return _lead_of_source(source, flags)
+
+
 def _lead_of_source(source: str, flags: int) -> str:
     try:
         return _lead(_sre.parse(source, flags), flags, source)

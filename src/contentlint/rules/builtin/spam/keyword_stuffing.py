@@ -220,9 +220,12 @@ class KeywordStuffing(Rule):
             # One lower() of the joined words equals lower() of each: a space ends every case context.
             words = " ".join(found).lower().split(" ")
         total = sum(map(len, words))
-        heaviest_word = _heaviest_word(words)
+        word_counts = Counter(words)
+        heaviest_word = max(map(operator.mul, map(len, word_counts), word_counts.values()))
         for n, threshold in _TOP_NGRAM.items():
             if len(words) < n or n * heaviest_word / total <= threshold:
+                continue
+            if not _frequent_grams_may_pass(words, word_counts, n, threshold, total):
                 continue
             counts = _ngram_counts(words, n)
             count = max(counts.values())
@@ -239,6 +242,32 @@ class KeywordStuffing(Rule):
                     anchor=_first(article.text, phrase),
                 )
                 return
+
+
+def _frequent_grams_may_pass(
+    words: list[str], word_counts: Counter[str], n: int, threshold: float, total: int
+) -> bool:
+    """Whether the heaviest of the most frequent n-grams may cover more than ``threshold`` of the
+    ``total`` characters, judged from the n-grams of frequent words only (false: it cannot).
+
+    Such an n-gram occurs k >= 2 times and weighs at most n times the longest word, so k exceeds
+    ``threshold * total / (n * longest)`` and each of its words occurs at least k times: every
+    occurrence lies in a run of such words. It is then also the heaviest of the most frequent
+    n-grams of those runs, so if that one does not cover enough, the one over all n-grams does not.
+    """
+    # (a little below the bound, so that rounding never leaves out a word that may count)
+    least = threshold * total / (n * max(map(len, word_counts))) * 0.999
+    frequent = {w for w, c in word_counts.items() if c > least and c >= 2}
+    if not frequent:
+        return False
+    marks = bytes(map(frequent.__contains__, words))
+    counts: Counter[tuple[str, ...]] = Counter()
+    for run in re.finditer(b"\x01{%d,}" % n, marks):
+        counts.update(_ngram_counts(words[run.start() : run.end()], n))
+    if not counts:
+        return False
+    count = max(counts.values())
+    return count >= 2 and _char_weight(_heaviest(counts, count)) * count / total > threshold
 
 
 def _first(text: str, phrase: str) -> tuple[int, int] | None:
