@@ -3,8 +3,9 @@ study an article reports, computed once per article.
 
 The profile counts, in one scan each, the signs that the article's study was in animals or cells,
 in people, observational, a randomised trial, or early (a pilot, a phase 1 trial, a conference
-abstract, a preprint, a few dozen people). Rules read it first and skip the article cheaply when
-it cannot hold what they look for, before any per-sentence work.
+abstract, a preprint, a few dozen people), each only when a question asked of it needs that count.
+Rules read it first and skip the article cheaply when it cannot hold what they look for, before
+any per-sentence work.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from contentlint.document import Article
@@ -68,13 +68,33 @@ def count(key: str, text: str) -> int:
 
 
 # --- the study an article reports --------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
 class StudyProfile:
-    animal: int
-    human: int
-    observational: int
-    trial: int
-    early: int
+    """The signs of the study an article reports, each counted at its first use."""
+
+    def __init__(self, text: str, small_studies_possible: bool) -> None:
+        self._text = text
+        self._small_studies_possible = small_studies_possible
+
+    @cached_property
+    def animal(self) -> int:
+        return count("animal_study_markers", self._text)
+
+    @cached_property
+    def human(self) -> int:
+        return count("human_study_markers", self._text)
+
+    @cached_property
+    def observational(self) -> int:
+        return count("observational_markers", self._text)
+
+    @cached_property
+    def trial(self) -> int:
+        return count("trial_markers", self._text)
+
+    @cached_property
+    def early(self) -> int:
+        small = sum(1 for _ in small_studies(self._text)) if self._small_studies_possible else 0
+        return count("early_markers", self._text) + small
 
     @property
     def animal_study(self) -> bool:
@@ -88,7 +108,12 @@ class StudyProfile:
 
     @property
     def early_evidence(self) -> bool:
-        return self.early >= 1
+        """Some sign of early evidence (as ``early >= 1``, stopping at the first sign)."""
+        if "early" in self.__dict__:
+            return self.early >= 1
+        if found("early_markers", self._text, 0, len(self._text)):
+            return True
+        return self._small_studies_possible and next(small_studies(self._text), None) is not None
 
 
 _PROFILES: weakref.WeakKeyDictionary[Article, StudyProfile] = weakref.WeakKeyDictionary()
@@ -105,17 +130,7 @@ def small_studies(text: str) -> Iterator[re.Match[str]]:
 def profile(article: Article) -> StudyProfile:
     cached = _PROFILES.get(article)
     if cached is None:
-        text = article.text
-        small = sum(1 for _ in small_studies(text)) if may_match(article, _SMALL_STUDY) else 0
-        early = count("early_markers", text) + small
-        cached = StudyProfile(
-            animal=count("animal_study_markers", text),
-            human=count("human_study_markers", text),
-            observational=count("observational_markers", text),
-            trial=count("trial_markers", text),
-            early=early,
-        )
-        _PROFILES[article] = cached
+        cached = _PROFILES[article] = StudyProfile(article.text, may_match(article, _SMALL_STUDY))
     return cached
 
 
