@@ -25,7 +25,7 @@ from typing import Any
 from contentlint.user_cache import cache_dir, load, store
 
 # Bump when a cached file's layout or the way counts are derived changes.
-_TABLE_FORMAT = 2
+_TABLE_FORMAT = 3
 _PREFIX = 3  # words are grouped in blocks by their first three characters
 _HYPHENATION_LANGUAGE = "en_US"
 _LEFT_MIN = _RIGHT_MIN = 2  # Pyphen's defaults: no break within two letters of either end
@@ -138,22 +138,25 @@ class Hyphenation:
     :meth:`count` returns ``len(pyphen.Pyphen(lang=...).positions(word))`` for the same patterns.
     Each pattern is kept as text, ``"<start> <digits>"`` (a pattern's values are single digits),
     and decoded when a word first needs it: thousands of small tuples would cost more to load
-    than the few words that need hyphenating.
+    than the few words that need hyphenating. The beginnings of the patterns are kept too, so
+    that a word's pieces are tried from each letter only as long as some pattern starts so.
     """
 
-    def __init__(self, encoded: dict[str, str], maxlen: int) -> None:
+    def __init__(self, encoded: dict[str, str], maxlen: int, prefixes: frozenset[str]) -> None:
         self._encoded = encoded
         self._decoded: dict[str, Pattern | None] = {}
         self.maxlen = maxlen
+        self._prefixes = prefixes
 
     @classmethod
     def of(cls, patterns: Mapping[str, Pattern]) -> Hyphenation:
         encoded = {key: f"{start} " + "".join(str(v) for v in values) for key, (start, values) in patterns.items()}
-        return cls(encoded, max(len(key) for key in patterns))
+        prefixes = frozenset(key[:end] for key in patterns for end in range(1, len(key) + 1))
+        return cls(encoded, max(len(key) for key in patterns), prefixes)
 
     @property
-    def stored(self) -> tuple[dict[str, str], int]:
-        return self._encoded, self.maxlen
+    def stored(self) -> tuple[dict[str, str], int, frozenset[str]]:
+        return self._encoded, self.maxlen, self._prefixes
 
     def _pattern(self, key: str) -> Pattern | None:
         try:
@@ -169,12 +172,15 @@ class Hyphenation:
         """``pyphen.HyphDict.positions``: where ``word`` may be hyphenated."""
         maxlen = self.maxlen
         encoded = self._encoded
+        prefixes = self._prefixes
         pointed_word = f".{word.lower()}."
         size = len(pointed_word)
         references = [0] * (size + 1)
         for i in range(size - 1):
             for j in range(i + 1, min(i + maxlen, size) + 1):
                 key = pointed_word[i:j]
+                if key not in prefixes:  # nor is any longer piece from here
+                    break
                 if key not in encoded:  # most pieces of a word are no pattern: skipped without a call
                     continue
                 pattern = self._pattern(key)
@@ -204,7 +210,14 @@ def hyphenation_path() -> Path:
 
 
 def _is_stored_hyphenation(value: Any) -> bool:
-    return isinstance(value, tuple) and len(value) == 2 and _is_blocks(value[0]) and isinstance(value[1], int)
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and _is_blocks(value[0])
+        and isinstance(value[1], int)
+        and isinstance(value[2], frozenset)
+        and all(isinstance(prefix, str) for prefix in value[2])
+    )
 
 
 def hyphenation() -> Hyphenation | None:
