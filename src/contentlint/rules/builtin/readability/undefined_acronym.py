@@ -304,16 +304,17 @@ def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
         return True
     first = letters[0]
     count = min(count, len(words))
-    return any(words[index] and words[index][0][0] == first and _spells(letters, 0, words, index, count)
-               for index in words.may_start_with(first, count))
+    return any(_spells(letters, 0, words, index, count) for index in words.may_start_with(first, count))
 
 
 def _spells(letters: Sequence[str], at: int, words: WordParts, index: int, count: int) -> bool:
     if at == len(letters):
         return True
-    if index >= count or not words[index]:
+    if index >= count:
         return False
     parts = words[index]
+    if not parts:
+        return False
     # a hyphenated word may give one initial or one for each of its leading parts
     for used in range(1, len(parts) + 1):
         if at + used > len(letters) or parts[used - 1][0] != letters[at + used - 1]:
