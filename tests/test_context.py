@@ -205,3 +205,27 @@ def test_citation_lookaheads_let_every_match_start() -> None:
         starts, can_be_empty = _first_characters(_parser.parse(source[lead.end():]))
         assert starts is not None and not can_be_empty, source
         assert all(allowed.fullmatch(ch) for ch in starts), source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turmeric cures arthritis. This is not true.\n\nA second paragraph says nothing.",
+        "Turmeric cures arthritis. It works.\n\nThis is not true, says the next paragraph.",
+        "Turmeric cures arthritis, they claim. That claim is a myth. Other news.",
+        "Turmeric cures arthritis. The idea was debunked.",
+        "Turmeric cures arthritis. The idea was debunkedly odd.",
+        "Turmeric cures arthritis. There’s no good evidence for it.",
+        "Turmeric cures arthritis. ſuch claims are not true.",
+        "Turmeric cures arthritis.",
+    ],
+)
+def test_refuted_as_a_search_of_the_next_sentences_finds(text: str) -> None:
+    # refuted() skips the search where the block lacks the words a refutation holds
+    from contentlint.text.context import _REFUTATION, neighbour_span, refuted
+
+    article = parse(text, "md", None)
+    for match in re.finditer(r"\w+", article.text):
+        start, end = match.span()
+        _, hi = neighbour_span(article, start, after=2)
+        assert refuted(article, start, end) == (_REFUTATION.search(article.text, end, hi) is not None), (text, start)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from contentlint.document import Article
+from contentlint.rules.prefilter import candidate_blocks, compile_pattern
 
 # --- trigger lists ------------------------------------------------------------------------------
 # Words a negation scope reaches over; beyond it a trigger no longer applies.
@@ -165,7 +166,9 @@ _TERMINATOR = re.compile(
 _HEDGE = _words(HEDGES)
 _POST_HEDGE = _words(POST_HEDGES)
 _DISTANCING = _words(DISTANCING)
-_REFUTATION = re.compile(_alternation(REFUTATIONS), re.IGNORECASE)
+# (compiled with a lookahead for the letters a refutation starts with: it is searched over
+# several sentences after every claim that may be reported)
+_REFUTATION = compile_pattern(_alternation(REFUTATIONS), re.IGNORECASE)
 _SPEECH = _words(SPEECH_VERBS, flags=0)
 _SPEAKER = re.compile(
     r"(?:\b(?:he|she|they|we|I)\b|(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z]|\b[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+|"
@@ -470,7 +473,27 @@ _REPORTED_FINDING = re.compile(
 def refuted(article: Article, start: int, end: int) -> bool:
     """A refutation follows the match in its sentence or the next two."""
     _, hi = neighbour_span(article, start, after=2)
+    if not _may_occur(article, _REFUTATION, start, hi):
+        return False
     return _REFUTATION.search(article.text, end, hi) is not None
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _may_occur(article: Article, pattern: re.Pattern[str], start: int, hi: int) -> bool:
+    """False when no match of ``pattern`` in ``text[lo:hi]`` is possible for any ``lo`` from
+    ``start`` on: the block holding ``text[start:hi]`` lacks the words every match holds (see
+    :func:`contentlint.rules.prefilter.candidate_blocks`). Only a span that ends where a word does
+    is judged: cut inside a word, a search could match where the whole text does not."""
+    text = article.text
+    if hi < len(text) and _WORD_CHARACTER.match(text, hi):
+        return True
+    number = article.block_at(start)
+    if number < 0 or article.blocks[number].end < hi:
+        return True
+    where = candidate_blocks(article, (pattern,))
+    return where is None or number in where
 
 
 # --- citation ---------------------------------------------------------------------------------
