@@ -295,24 +295,25 @@ def required_literal_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
     entry = _BY_IDENTITY.get(id(pattern))
     if entry is not None and entry[0] is pattern:
         return entry[1]
-    if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
-        _BY_IDENTITY.clear()
     sets = _literal_sets_of(pattern)
-    _BY_IDENTITY[id(pattern)] = (pattern, sets)
+    _keep_sets(pattern, sets)
     return sets
 
 
-# A compiled pattern hashes its whole program each time (microseconds for a lexicon pattern), so
-# answers are kept by identity, each with its pattern (which keeps the identity its own).
+# The two places the answer is kept: in this process by the pattern's identity, each with its
+# pattern (which keeps the identity its own; a compiled pattern hashes its whole program each
+# time, microseconds for a lexicon pattern), and between command-line runs in the regex store.
 _BY_IDENTITY: dict[int, tuple[re.Pattern[str], tuple[Literals, ...]]] = {}
 _MAX_BY_IDENTITY = 4096
 
 
-@lru_cache(maxsize=4096)
+def _keep_sets(pattern: re.Pattern[str], sets: tuple[Literals, ...]) -> None:
+    if len(_BY_IDENTITY) >= _MAX_BY_IDENTITY:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(pattern)] = (pattern, sets)
+
+
 def _literal_sets_of(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
-    known = _SETS_OF_COMPILED.get(pattern)
-    if known is not None:
-        return known
     if pattern.flags & re.VERBOSE:
         return ()
     from contentlint.regex_cache import remembered
@@ -349,9 +350,6 @@ def _sets_of_tree(tree: Any) -> tuple[Literals, ...]:
     return tuple(sorted(found, key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
 
 
-_SETS_OF_COMPILED: dict[re.Pattern[str], tuple[Literals, ...]] = {}
-
-
 @lru_cache(maxsize=1024)
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, reading the literal sets from the same parse.
@@ -385,7 +383,7 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
         )
     except Exception:  # pragma: no cover - another interpreter's internals
         return re.compile(source, flags)
-    _SETS_OF_COMPILED.setdefault(pattern, sets)
+    _keep_sets(pattern, sets)
     return pattern
 
 
