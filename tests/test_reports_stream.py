@@ -298,7 +298,7 @@ def test_a_run_that_cannot_finish_leaves_the_old_report_and_no_temporary_file(tm
 
 # --- a file's part rendered elsewhere (in a worker, or kept in the cache) ------------------------
 
-PARTS_FORMATS = ("text", "json", "github")
+PARTS_FORMATS = ("text", "json", "sarif", "github")
 
 
 def parts_streamed(fmt: str, run: RunResult, **options: Any) -> str:
@@ -347,7 +347,7 @@ def test_formats_without_a_part_per_file_render_nothing_apart() -> None:
     from contentlint.reports import parts_renderer
 
     assert parts_renderer("text", ReportOptions(statistics=True)) is None
-    for fmt in ("sarif", "markdown", "html"):
+    for fmt in ("markdown", "html"):
         assert parts_renderer(fmt, ReportOptions()) is None
 
 
@@ -362,4 +362,6 @@ def test_parts_keys_tell_apart_what_changes_the_text(tmp_path: Path) -> None:
     text_keys = {key("text"), key("text", color=True), key("text", show_source=True)}
     assert len(text_keys) == 3
     assert key("github", cwd=str(tmp_path)) != key("github", cwd="/")
-    assert len({key("json"), key("github"), key("text")}) == 3
+    assert key("sarif", cwd=str(tmp_path)) != key("sarif", cwd="/")
+    assert key("sarif") != key("sarif", show_source=True)
+    assert len({key("json"), key("github"), key("text"), key("sarif")}) == 4

@@ -9,9 +9,11 @@ alert keeps its identity when lines above it move.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -77,9 +79,14 @@ def _metrics(result: FileResult) -> dict[str, float | None]:
     return {k: finite_or_none(v) for k, v in sorted(result.metrics.items())}
 
 
-# Where a result's rule index goes until the rules are all known: NUL never appears in JSON text.
+# Where a result's rule index goes until the rules are all known: the rule's code in hexadecimal
+# between NULs (NUL never appears in JSON text, and hexadecimal digits are safe in any code).
 _INDEX_MARK = "\0"
 _INDEX_PLACEHOLDER = '"ruleIndex": -1'
+
+
+def _marked(code: str) -> str:
+    return f'"ruleIndex": {_INDEX_MARK}{code.encode("utf-8").hex()}{_INDEX_MARK}'
 
 
 class Writer:
@@ -87,7 +94,7 @@ class Writer:
 
     The rule descriptors and the unreadable files come before the results in the log, and a rule
     that reported without being active adds a descriptor (shifting the indexes after it), so the
-    results wait in a temporary file with a mark for their rule index until the run is over.
+    results wait in a temporary file with a mark for their rule until the run is over.
     Fingerprints count repeated words within a file, as a run names each file once.
     """
 
@@ -95,49 +102,40 @@ class Writer:
         self.write = write
         self.rules = rules
         self.version = version
+        self.options = replace(options, cwd=str(_root(options)), sources={})
         self.root = _root(options)
         self.results = Spool()
         self.metrics = Spool()
-        self.result_count = 0
-        self.metrics_count = 0
-        self.unknown: dict[str, Finding] = {}
-        self.marks: dict[str, int] = {}  # rule code -> the number its results are marked with
-        self.seen: Counter[tuple[str, str, str]] = Counter()
-        self.last_path: str | None = None
+        self.any_result = False
+        self.any_metrics = False
+        self.unknown: dict[str, dict[str, Any]] = {}  # descriptors of rules that reported without being active
 
     def add(self, result: FileResult, source: str | None = None) -> None:
-        if result.path != self.last_path:
-            self.seen.clear()
-            self.last_path = result.path
-        items = []
-        locations: dict[str, dict[str, Any]] = {}
-        for finding in ordered_findings(result):
-            if finding.rule not in self.rules:
-                self.unknown.setdefault(finding.rule, finding)
-            mark = self.marks.setdefault(finding.rule, len(self.marks))
-            text = dumps(_result(finding, -1, self.root, source, self.seen, locations))
-            text = text.replace(_INDEX_PLACEHOLDER, f'"ruleIndex": {_INDEX_MARK}{mark}{_INDEX_MARK}', 1)
-            items.append(json_array_item(text, 4, first=self.result_count == 0))
-            self.result_count += 1
-        if items:
-            self.results.write("".join(items))
-        if result.metrics:
-            entry = dumps(result.path) + ": " + dumps(_metrics(result))
-            self.metrics.write(json_array_item(entry, 5, first=self.metrics_count == 0))
-            self.metrics_count += 1
+        self.add_parts(file_parts(result, source, self.options))
+
+    def add_parts(self, parts: tuple[str, ...]) -> None:
+        results, metrics, rules = parts
+        if results:
+            self.results.write(results if self.any_result else results[1:])  # the first item has no comma
+            self.any_result = True
+        if metrics:
+            self.metrics.write(metrics if self.any_metrics else metrics[1:])
+            self.any_metrics = True
+        for code, descriptor in json.loads(rules).items() if rules else ():
+            if code not in self.rules:
+                self.unknown.setdefault(code, descriptor)
 
     def finish(self, totals: Totals) -> None:
-        descriptors = _rule_descriptors(self.rules, self.unknown)
-        index = {d["id"]: i for i, d in enumerate(descriptors)}
-        by_mark = [index[code] for code in self.marks]
+        descriptors = _rules_with(self.rules, self.unknown)
+        by_mark = {d["id"].encode("utf-8").hex(): str(i) for i, d in enumerate(descriptors)}
         head = _run_head(self.version, descriptors, totals.errors, self.root)
         text = "{\n  \"$schema\": " + dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",\n  "runs": [\n    {'
         text += "".join(f"\n      {dumps(key)}: {_nested(value, 3)}," for key, value in head.items())
         self.write(text + '\n      "results": [')
         for chunk in _with_rule_indexes(self.results.chunks(), by_mark):
             self.write(chunk)
-        text = "\n      ]" if self.result_count else "]"
-        if self.metrics_count:
+        text = "\n      ]" if self.any_result else "]"
+        if self.any_metrics:
             self.write(text + ',\n      "properties": {\n        "metrics": {')
             self.metrics.copy_to(self.write)
             text = "\n        }\n      }"
@@ -149,7 +147,39 @@ def _nested(value: Any, depth: int) -> str:
     return dumps(value).replace("\n", "\n" + "  " * depth)
 
 
-def _with_rule_indexes(chunks: Iterator[str], by_mark: list[int]) -> Iterator[str]:
+def parts_key(options: ReportOptions) -> str:
+    return f"sarif root={_root(options)} source={options.show_source}"
+
+
+def file_parts(result: FileResult, source: str | None, options: ReportOptions) -> tuple[str, ...]:
+    """A file's results (each marked with its rule until the rule indexes are known), its
+    metrics entry, each written as if it followed another item, and the descriptors a rule
+    that is not active would need, as JSON."""
+    root = _root(options)
+    if not options.show_source:
+        source = None
+    seen: Counter[tuple[str, str, str]] = Counter()
+    locations: dict[str, dict[str, Any]] = {}
+    items = []
+    descriptors: dict[str, dict[str, Any]] = {}
+    for finding in ordered_findings(result):
+        if finding.rule not in descriptors:
+            descriptors[finding.rule] = _describe_unknown(finding)
+        text = dumps(_result(finding, -1, root, source, seen, locations))
+        items.append(json_array_item(text.replace(_INDEX_PLACEHOLDER, _marked(finding.rule), 1), 4, first=False))
+    metrics = ""
+    if result.metrics:
+        metrics = json_array_item(dumps(result.path) + ": " + dumps(_metrics(result)), 5, first=False)
+    return "".join(items), metrics, json.dumps(descriptors) if descriptors else ""
+
+
+def _rules_with(rules: Mapping[str, Any], unknown: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every active rule's descriptor and the given ones of rules that reported, by code."""
+    codes = sorted(set(rules) | set(unknown))
+    return [_describe(rules[code]) if code in rules else unknown[code] for code in codes]
+
+
+def _with_rule_indexes(chunks: Iterator[str], by_mark: dict[str, str]) -> Iterator[str]:
     """The spooled results with each mark replaced by its rule's index (a mark may straddle chunks)."""
     carry = ""
     for chunk in chunks:
@@ -158,7 +188,7 @@ def _with_rule_indexes(chunks: Iterator[str], by_mark: list[int]) -> Iterator[st
         if len(parts) % 2 == 0:  # the chunk ends inside a mark
             carry = _INDEX_MARK + parts.pop()
         for i in range(1, len(parts), 2):
-            parts[i] = str(by_mark[int(parts[i])])
+            parts[i] = by_mark[parts[i]]
         yield "".join(parts)
 
 
