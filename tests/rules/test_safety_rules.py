@@ -228,3 +228,24 @@ def test_lexicon_whole_text_matches_are_per_text_and_a_fresh_list() -> None:
     assert lex.finditer(first) == expected_first
     assert lex.finditer(second) == lex.finditer(second, 0, len(second)) == []
     assert lex.finditer(first) == expected_first
+
+
+@pytest.mark.parametrize("text", [
+    "Side effects et al. and nausea, nausea side effects.",  # both kinds, side by side
+    "Nausea and side effects, but no citation.",  # phrases only
+    "Smith et al. wrote it.",  # a pattern only
+    "Side effects et al.ii side",
+])
+def test_lexicon_matches_in_order_without_overlaps(text: str) -> None:
+    from contentlint.rules.builtin.safety.lexicon import Lexicon
+
+    lex = Lexicon(["side effects", "nausea", "effects et"], [r"\bet\s+al\.", r"effects"], origin="test")
+    only_phrases = Lexicon(["side effects", "nausea"], [], origin="test")
+    for lexicon_ in (lex, only_phrases):
+        found = sorted([*lexicon_._phrases.finditer(text), *lexicon_._patterns.finditer(text)],
+                       key=lambda m: (m[0], -m[1]))
+        expected: list[tuple[int, int, str]] = []
+        for match in found:
+            if not expected or match[0] >= expected[-1][1]:
+                expected.append(match)
+        assert lexicon_.finditer(text, 0, len(text)) == expected

@@ -49,10 +49,14 @@ class Lexicon:
         return self._matches(text, start, end)
 
     def _matches(self, text: str, start: int, end: int | None) -> list[tuple[int, int, str]]:
-        found = sorted(
-            [*self._phrases.finditer(text, start, end), *self._patterns.finditer(text, start, end)],
-            key=lambda m: (m[0], -m[1]),
-        )
+        phrases = list(self._phrases.finditer(text, start, end))
+        patterns = list(self._patterns.finditer(text, start, end))
+        # Each kind alone comes in order without overlaps; only a mix needs sorting and pruning.
+        if not patterns:
+            return phrases
+        if not phrases:
+            return patterns
+        found = sorted([*phrases, *patterns], key=lambda m: (m[0], -m[1]))
         kept: list[tuple[int, int, str]] = []
         for match in found:
             if kept and match[0] < kept[-1][1]:
