@@ -223,8 +223,12 @@ def starts_word(text: str, at: int) -> bool:
     before = text[at - 1]
     if before.isalnum():
         return False
-    # an apostrophe or hyphen between two letters joins them into one word ("CD-ROM")
-    return not (before in _WORD_JOINERS and at > 1 and text[at - 2].isalnum())
+    if at < 2:
+        return True
+    # an apostrophe or hyphen joins two runs into one word ("CD-ROM"), a point or comma two digits ("2.5")
+    if before in _WORD_JOINERS:
+        return not text[at - 2].isalnum()
+    return not (before in ".," and text[at - 2].isdecimal() and text[at].isdecimal())
 
 
 def _word_end(text: str, start: int) -> int:
