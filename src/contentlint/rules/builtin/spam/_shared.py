@@ -368,11 +368,12 @@ AnyPattern = re.Pattern[str] | LazyPattern
 def _anchor_words(article: Article, pattern: AnyPattern) -> frozenset[str] | None:
     """Words of the article one of which a match of ``pattern`` must include; empty when the
     pattern cannot match, None when nothing narrows it."""
+    text = article.text
+    if any(mark not in text for mark in required_marks_of(pattern.pattern, pattern.flags)):
+        return frozenset()  # a "$" or "%" every match holds, say
     need = required_words_of(pattern.pattern, pattern.flags)
     if need is None:
-        text = article.text
-        marks = required_marks_of(pattern.pattern, pattern.flags)
-        return frozenset() if any(mark not in text for mark in marks) else None
+        return None
     return anchors(need, article_words(article)) or frozenset()
 
 

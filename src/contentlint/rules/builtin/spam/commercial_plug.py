@@ -33,7 +33,10 @@ from contentlint.text.context import is_quoted
 _NAME = r"(?:the\s+)?((?:[A-Z][\w&'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
 
 
-_SEARCHED = ("named", "unnamed", "endorsement", "first_person", "offers")
+_WHOLE = ("named", "unnamed", "endorsement")
+# Lists searched one listed expression at a time: each needs its own words (and "$" or "%"), so
+# most sentences are tried against one or two of them instead of the whole alternation.
+_SPLIT = ("first_person", "offers")
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +53,9 @@ def _patterns() -> dict[str, Any]:
     return {
         "named": named,
         "unnamed": unnamed,
-        "first_person": LazyPattern("|".join(d["first_person"]), re.IGNORECASE),
+        "first_person": tuple(LazyPattern(p, re.IGNORECASE) for p in d["first_person"]),
         "endorsement": LazyPattern(d["endorsement"]),
-        "offers": LazyPattern("|".join(d["offers"]), re.IGNORECASE),
+        "offers": tuple(LazyPattern(p, re.IGNORECASE) for p in d["offers"]),
         "institutions": frozenset(str(w).lower() for w in d["institution_words"]),
     }
 
@@ -106,8 +109,9 @@ class CommercialPlug(Rule):
         patterns = _patterns()
         text = article.text
         # The sentences each pattern may match in (it needs words most sentences lack).
-        possible = {key: set(candidate_sentences(article, patterns[key])) for key in _SEARCHED}
-        candidates = set().union(*possible.values())
+        possible = {key: set(candidate_sentences(article, patterns[key])) for key in _WHOLE}
+        choices = {key: [set(candidate_sentences(article, p)) for p in patterns[key]] for key in _SPLIT}
+        candidates = set().union(*possible.values(), *(where for key in _SPLIT for where in choices[key]))
         if not candidates:
             return
         references = reference_blocks(article)
@@ -116,8 +120,12 @@ class CommercialPlug(Rule):
             sentence = sentences[number]
             if sentence.block in references:
                 continue
-            searched = {key: patterns[key].compiled for key in _SEARCHED if number in possible[key]}
-            found = self._plug(text, sentence.start, sentence.end, searched, patterns["institutions"])
+            searched = {key: patterns[key].compiled for key in _WHOLE if number in possible[key]}
+            listed = {
+                key: [p.compiled for p, where in zip(patterns[key], choices[key], strict=True) if number in where]
+                for key in _SPLIT
+            }
+            found = self._plug(text, sentence.start, sentence.end, searched, listed, patterns["institutions"])
             if found is None or is_quoted(article, found[0], found[1]):
                 continue
             start, end, whole = found
@@ -132,17 +140,24 @@ class CommercialPlug(Rule):
             )
 
     def _plug(
-        self, text: str, start: int, end: int, p: dict[str, re.Pattern[str]], institutions: frozenset[str]
+        self,
+        text: str,
+        start: int,
+        end: int,
+        p: dict[str, re.Pattern[str]],
+        listed: dict[str, list[re.Pattern[str]]],
+        institutions: frozenset[str],
     ) -> tuple[int, int, bool] | None:
-        """The first plug in the sentence; ``p`` holds only the patterns that may match in it."""
+        """The first plug in the sentence; ``p`` and ``listed`` hold only the patterns that may
+        match in it."""
         match = p["named"].search(text, start, end) if "named" in p else None
         if match is not None and not self._institution(match.group(1), institutions):
             return start, end, True
         for key in ("unnamed", "endorsement"):
             if key in p and p[key].search(text, start, end) is not None:
                 return start, end, True
-        for key in ("first_person", "offers"):
-            match = p[key].search(text, start, end) if key in p else None
+        for key in _SPLIT:
+            match = _leftmost(listed[key], text, start, end)
             if match is not None:
                 return match.start(), match.end(), False
         return None
@@ -152,6 +167,17 @@ class CommercialPlug(Rule):
         words = {w.lower().strip(".,'’") for w in name.split()}
         lowered = name.lower()
         return bool(words & institutions) or any(" " in w and w in lowered for w in institutions)
+
+
+def _leftmost(patterns: list[re.Pattern[str]], text: str, start: int, end: int) -> re.Match[str] | None:
+    """What the alternation of ``patterns`` finds first: the leftmost match, on a tie the one of
+    the earlier pattern (an alternation tries its branches in order at each place)."""
+    best = None
+    for pattern in patterns:
+        match = pattern.search(text, start, end)
+        if match is not None and (best is None or match.start() < best.start()):
+            best = match
+    return best
 
 
 RULES = [CommercialPlug]
