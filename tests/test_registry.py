@@ -150,3 +150,10 @@ def test_a_ruleset_with_rules_not_yet_built_can_be_pickled() -> None:
     copy = pickle.loads(pickle.dumps(ruleset))
     assert [a.rule.meta.code for a in copy.active] == ["CLAIM002"]
     assert copy.registry.get("reading-grade") is not None
+
+
+def test_an_index_written_before_rules_base_changed_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_index_base_crc", lambda: 12345)  # as if base.py had been edited since
+    indexed = _indexed_registry()
+    assert set(indexed._rules) == {key.code for key in indexed.known()}  # every rule built by importing
+    assert indexed.known() == _imported_registry().known()

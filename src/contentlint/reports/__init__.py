@@ -156,6 +156,9 @@ def parts_renderer(fmt: str, options: ReportOptions) -> PartsRenderer | None:
     return None if key is None else PartsRenderer(fmt, settled, key)
 
 
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
 @dataclass(slots=True)
 class Totals:
     """What summaries and the exit status need of a run, counted one file at a time."""
@@ -196,7 +199,7 @@ class Totals:
         self.checked += 1
         for rule, category, severity, count in result.tally:
             self.findings += count
-            self.severities[Severity(severity)] += count
+            self.severities[_SEVERITIES[severity]] += count
             self.categories[category] = self.categories.get(category, 0) + count
             self.rules[rule] = self.rules.get(rule, 0) + count
 
