@@ -103,3 +103,34 @@ def test_universal_benefit_with_an_object() -> None:
         "relieves pain for every customer"
     ]
     assert _lint("Exercise works in different ways for everyone.", config=config).findings == []
+
+
+def test_a_pattern_searched_in_its_grouped_form_matches_as_the_plain_one() -> None:
+    # CLAIM005 scans with an alternation grouped by first letter; the prefilter reads the plain one
+    import random
+    import re
+    from pathlib import Path
+
+    from contentlint.rules.builtin.claims import _lexicon as lx
+    from contentlint.rules.builtin.claims._base import PatternRule
+    from contentlint.rules.builtin.claims.unattributed_evidence import UnattributedEvidence
+
+    assert any(p.search is not None for p in UnattributedEvidence.patterns())
+    texts = [path.read_text(encoding="utf-8") for path in sorted(Path("tests/corpora/claims").glob("*.yaml"))]
+    rng = random.Random(5)
+    words = re.findall(r"[\w'’-]+", " ".join(texts))
+    texts += [" ".join(rng.choice(words) for _ in range(400)) for _ in range(20)]
+    rules: list[type[PatternRule]] = [UnattributedEvidence]
+    for rule in rules:
+        for pattern in rule.patterns():
+            if pattern.search is None:
+                continue
+            for text in texts:
+                plain = [(m.span(), m.groupdict()) for m in pattern.regex.finditer(text)]
+                assert [(m.span(), m.groupdict()) for m in pattern.search.finditer(text)] == plain
+    for key in ("evidence_quantifiers", "evidence_sources", "cure_adverbs", "absolute_markers"):
+        plain_words = lx.compile_words(lx.family(key))
+        grouped_words = lx.compile_words(lx.family(key, grouped=True))
+        assert plain_words.pattern != grouped_words.pattern
+        for text in texts:
+            assert [m.span() for m in grouped_words.finditer(text)] == [m.span() for m in plain_words.finditer(text)]

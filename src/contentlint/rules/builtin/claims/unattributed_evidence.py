@@ -101,15 +101,19 @@ class UnattributedEvidence(PatternRule):
 
     @classmethod
     def build_patterns(cls) -> Sequence[ClaimPattern]:
-        quantifier = lx.family("evidence_quantifiers")
-        source = lx.family("evidence_sources")
-        verb = lx.verb_family("reporting_verbs")
-        claims = [
-            rf"(?P<claim>(?:{quantifier}\s+){{0,3}}{source}\s+{_GAP}{_AUX}{verb})(?!\s+(?:to|of|by|for|in\s+the\s+journal)\b)",
-            rf"(?P<claim>{lx.family('evidence_phrases')})",
-        ]
+        def sourced_claim(grouped: bool) -> str:
+            quantifier = lx.family("evidence_quantifiers", grouped=grouped)
+            source = lx.family("evidence_sources", grouped=grouped)
+            verb = lx.verb_family("reporting_verbs", grouped=grouped)
+            return (rf"(?P<claim>(?:{quantifier}\s+){{0,3}}{source}\s+{_GAP}{_AUX}{verb})"
+                    r"(?!\s+(?:to|of|by|for|in\s+the\s+journal)\b)")
+
         return [
-            ClaimPattern(lx.compile_words(r), _MESSAGE, _SUGGESTION, _SKIP, scope=PROSE_BLOCKS) for r in claims
+            # tried at nearly every word ("a", "the", "most"...): searched with the grouped form
+            ClaimPattern(lx.compile_words(sourced_claim(False)), _MESSAGE, _SUGGESTION, _SKIP, scope=PROSE_BLOCKS,
+                         search=lx.compile_words(sourced_claim(True))),
+            ClaimPattern(lx.compile_words(rf"(?P<claim>{lx.family('evidence_phrases')})"), _MESSAGE, _SUGGESTION,
+                         _SKIP, scope=PROSE_BLOCKS),
         ]
 
     def accept_claim(self, article: Article, ctx: RuleContext, start: int, end: int) -> bool:
