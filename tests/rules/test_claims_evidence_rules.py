@@ -199,3 +199,22 @@ def test_articles_without_the_study_signals_skip_the_per_sentence_work() -> None
     profile = ev.profile(article)
     assert not (profile.animal_study or profile.observational_study or profile.early_evidence)
     assert ev.profile(article) is profile  # computed once per article
+
+
+# --- the small-study search ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A study of 24 people found it helped. Another, of 12 patients, did not.",
+    "The pilot involved only twenty-one adult volunteers, and a trial of 400 people followed.",
+    "A study of 24\n\npeople with migraine",  # a match across blocks
+    "In 12 ſubjects and in 12 İNDIVIDUALS and 30 KIDS",  # letters matched only case-insensitively
+    "Among 24 x_people, of 30 people_ and of 18 (women) or of 12 women-",
+    "Trial of a few dozen older women; study in three dozen men, of 40 mentors",
+    "",
+    "people",
+])
+def test_small_studies_are_found_as_one_search_of_the_whole_text_finds_them(text: str) -> None:
+    from contentlint.rules.builtin.claims import _evidence as ev
+
+    expected = [match.span() for match in ev._SMALL_STUDY.finditer(text)]
+    stretched = [m.span() for s, e in ev._small_study_stretches(text) for m in ev._SMALL_STUDY.finditer(text, s, e)]
+    assert stretched == expected

@@ -36,6 +36,14 @@ _SMALL_STUDY = compile_pattern(
     re.IGNORECASE,
 )
 _WORD_NUMBERS = {"a dozen": 12, "two dozen": 24, "three dozen": 36, "a few dozen": 36}
+# A small-study match is made of word characters, white space and hyphens, and ends with a word for
+# people standing after white space: it lies inside one stretch of such characters holding one.
+_PEOPLE_WORDS = (
+    "people", "patients", "participants", "volunteers", "adults", "children", "women", "men", "subjects", "individuals",
+)
+_OUTSIDE_SMALL_STUDY = re.compile(r"[^\w\s-]")
+# letters a case-insensitive pattern takes for an ASCII letter although ``str.lower`` does not make them one
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _load() -> dict[str, Any]:
@@ -119,8 +127,49 @@ class StudyProfile:
 _PROFILES: weakref.WeakKeyDictionary[Article, StudyProfile] = weakref.WeakKeyDictionary()
 
 
+def _people_words(text: str) -> list[int] | None:
+    """Where a word for people stands after white space and before a word boundary (found in a
+    lower-cased copy); None when the copy could miss one (it differs in length, or the text holds
+    a letter that matches an ASCII one only case-insensitively)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or (not text.isascii() and any(odd in text for odd in _ODD_FOLDS)):
+        return None
+    places: list[int] = []
+    for word in _PEOPLE_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            end = at + len(word)
+            if at > 0 and text[at - 1].isspace() and not _word_character_at(text, end):
+                places.append(at)
+            at = lowered.find(word, end)
+    return places
+
+
+def _word_character_at(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is what ``\\w`` matches (a letter, digit or underscore)."""
+    return index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _small_study_stretches(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a small-study match can lie in, in order (the whole text when
+    the words for people cannot be found without the pattern)."""
+    places = _people_words(text)
+    if places is None:
+        return [(0, len(text))]
+    stretches: list[tuple[int, int]] = []
+    reversed_text = text[::-1] if places else ""
+    for at in sorted(places):
+        if stretches and at < stretches[-1][1]:
+            continue
+        before = _OUTSIDE_SMALL_STUDY.search(reversed_text, len(text) - at)
+        after = _OUTSIDE_SMALL_STUDY.search(text, at)
+        stretches.append((len(text) - before.start() if before else 0, after.start() if after else len(text)))
+    return stretches
+
+
 def small_studies(text: str) -> Iterator[re.Match[str]]:
-    for match in _SMALL_STUDY.finditer(text):
+    stretches = _small_study_stretches(text)
+    for match in (found for start, end in stretches for found in _SMALL_STUDY.finditer(text, start, end)):
         amount = match.group(1).lower()
         size = int(amount) if amount.isdigit() else _WORD_NUMBERS.get(" ".join(amount.split()), 20)
         if 1 < size < SMALL_STUDY_LIMIT:
