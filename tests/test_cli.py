@@ -152,6 +152,24 @@ def test_exclude_globs(tmp_path: Path) -> None:
     assert [f["path"] for f in json.loads(out)["findings"]] == ["y.md"]
 
 
+def test_named_files_are_checked_unless_exclude_is_forced(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "x.md").write_text(SPAMMY, encoding="utf-8")
+    (tmp_path / "y.tmp.md").write_text(SPAMMY, encoding="utf-8")
+    (tmp_path / "z.md").write_text(SPAMMY, encoding="utf-8")
+    (tmp_path / "contentlint.toml").write_text('exclude = ["drafts", "*.tmp.md"]\n')
+    named = ("drafts/x.md", "./y.tmp.md", str(tmp_path / "z.md"))
+
+    def flagged(*args: str) -> list[str]:
+        _, out, _ = run("check", *named, "--select", "SPAM001", "--format", "json", *args, cwd=tmp_path)
+        return sorted({Path(f["path"]).name for f in json.loads(out)["findings"]})
+
+    assert flagged() == ["x.md", "y.tmp.md", "z.md"]
+    assert flagged("--force-exclude") == ["z.md"]
+    (tmp_path / "contentlint.toml").write_text('exclude = ["drafts", "*.tmp.md"]\nforce-exclude = true\n')
+    assert flagged() == ["z.md"]
+
+
 def test_rules_and_rule_commands() -> None:
     code, out, _ = run("rules")
     assert code == 0 and "SPAM001" in out and "call-to-action" in out

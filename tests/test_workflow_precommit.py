@@ -130,7 +130,7 @@ def test_hook_definition_names_the_articles_contentlint_reads() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = hooks
     assert hook["id"] == "contentlint"
-    assert hook["entry"] == "contentlint check"
+    assert hook["entry"] == "contentlint check --force-exclude"  # the project's exclude applies to what it passes
     assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "plain-text", "html"}
     pattern = re.compile(hook["files"])
@@ -168,3 +168,17 @@ def test_files_that_are_not_articles_are_not_passed_to_the_hook(articles: Path, 
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert re.search(r"^contentlint\.+\(no files to check\)Skipped$", output, re.MULTILINE), output
+
+
+def test_articles_the_project_excludes_are_not_checked_when_committed(articles: Path, env: dict[str, str]) -> None:
+    head = _git(articles, env, "rev-parse", "HEAD")
+    files = {"contentlint.toml": 'exclude = ["drafts"]\n', "drafts/knee.md": SPAMMY}
+    done = _commit(articles, env, files)
+    output = done.stdout + done.stderr
+    try:
+        assert done.returncode == 0, output
+        assert "SPAM001" not in output
+        assert _git(articles, env, "rev-parse", "HEAD") != head
+    finally:
+        _git(articles, env, "reset", "--quiet", "--hard", head)
+        _git(articles, env, "clean", "--quiet", "-fd")

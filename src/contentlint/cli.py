@@ -88,6 +88,8 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: the number of CPU cores].")
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached results.")
+@click.option("--force-exclude", is_flag=True,
+              help="Skip files that 'exclude' matches even when they are named (as a pre-commit hook names them).")
 @click.option("--grammar/--no-grammar", default=None,
               help="Check grammar and spelling with LanguageTool (GRAM rules; needs a LanguageTool server).")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -114,6 +116,7 @@ def check(
     no_cache: bool,
     grammar: bool | None,
     scheduler: str | None,
+    force_exclude: bool,
 ) -> None:
     """Check articles (.md, .markdown, .txt, .html, .htm) in PATHS (default: the current folder)."""
     from contentlint.config import load_config, parse_fail_on
@@ -140,6 +143,8 @@ def check(
     config = config.with_overrides(**overrides)
     if fail_on is not None:
         config = replace(config, fail_on=parse_fail_on(fail_on))
+    if force_exclude:
+        config = replace(config, force_exclude=True)
     if grammar is not None:
         config = replace(config, grammar=grammar)
     ruleset = RuleSet(config)
@@ -362,7 +367,7 @@ def _check_on_cluster(
         _fail("--scheduler needs Dask: pip install 'contentlint[dask]'")
     from contentlint.discovery import discover
 
-    files = list(discover(paths, config.exclude))
+    files = list(discover(paths, config.exclude, config.force_exclude))
     cache = None
     if use_cache:
         from contentlint.cache import ResultCache, cache_dir, rules_fingerprint

@@ -29,6 +29,7 @@ class Config:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # apply ``exclude`` to files named on the command line too
     fail_on: Severity | None = Severity.ERROR
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     grammar: bool = False
@@ -129,6 +130,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "rules": ("rule_options", _rule_options),
     "rule-packs": ("rule_packs", _strings),
     "exclude": ("exclude", _strings),
+    "force-exclude": ("force_exclude", _boolean),
     "fail-on": ("fail_on", _fail_on),
     "max-file-bytes": ("max_file_bytes", _positive_int),
     "grammar": ("grammar", _boolean),

@@ -242,7 +242,7 @@ def lint_files(paths: Iterable[str], config: Config | None = None, *, partition_
     if discover:
         from contentlint.discovery import discover as walk
 
-        files = list(walk(files, config.exclude))
+        files = list(walk(files, config.exclude, config.force_exclude))
     _ruleset(config)  # an invalid configuration fails here, not on every worker
     lint = delayed(_lint_path_partition, pure=True)
     parts = [lint(files[i : i + partition_size], config) for i in range(0, len(files), partition_size)]

@@ -29,9 +29,10 @@ def _display_text(text: str) -> str:
     return text[2:] if text.startswith("./") else text
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
-    """Yield every file to check, once each. Files named explicitly are always checked;
-    raise :class:`ContentlintError` for a named path that does not exist."""
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), force_exclude: bool = False) -> Iterator[str]:
+    """Yield every file to check, once each. Files named explicitly are checked even when
+    ``exclude`` matches them, unless ``force_exclude`` (a hook that passes every changed file
+    names them all); raise :class:`ContentlintError` for a named path that does not exist."""
     patterns = tuple(exclude)
     named = list(paths)
     for name in named:
@@ -41,6 +42,8 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]
     for name in named:
         root = Path(name)
         if not root.is_dir():
+            if force_exclude and patterns and _excluded(root.as_posix().lstrip("/"), patterns):
+                continue
             key = os.path.realpath(root)
             if key not in seen:
                 seen.add(key)

@@ -133,7 +133,7 @@ def lint_paths_rendered(
 def _discovered(paths: Iterable[str], config: Config) -> list[str]:
     from contentlint.discovery import discover
 
-    return list(discover(paths, config.exclude))
+    return list(discover(paths, config.exclude, config.force_exclude))
 
 
 @contextmanager

@@ -50,7 +50,7 @@ def measure_paths(paths: Iterable[str], config: Config | None = None) -> Iterato
     from contentlint.reading import read_source
 
     resolved = config or Config()
-    for path in discover(paths, resolved.exclude):
+    for path in discover(paths, resolved.exclude, resolved.force_exclude):
         kind = kind_for_path(path)
         if kind is None:
             yield FileResult(path, error=FileError(path, "unsupported file type"))
