@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,21 @@ def test_an_edited_file_is_checked_again(tmp_path: Path) -> None:
     second.close()
     assert second.hits == len(paths) - 1 and second.misses == 1
     assert {f.rule for f in results[1].findings} >= {"SPAM001", "CLAIM001"}
+
+
+def test_an_edited_file_keeps_one_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    folder = tmp_path / "articles"
+    paths = _corpus(folder, 2)
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    for edit in range(3):
+        Path(paths[0]).write_text(f"Edit {edit}: this miracle tea cures colds.", encoding="utf-8")
+        run_cli("check", ".", "--format", "json", cwd=folder)
+    with contextlib.closing(sqlite3.connect(tmp_path / "cache" / "results.sqlite")) as db:
+        for table in ("results", "parts"):
+            rows = db.execute(f"SELECT path, COUNT(*) FROM {table} GROUP BY path ORDER BY path").fetchall()
+            assert [count for _, count in rows] == [1, 1], table
 
 
 def test_config_and_rule_pack_changes_change_the_fingerprint(tmp_path: Path) -> None:

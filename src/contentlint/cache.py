@@ -131,6 +131,11 @@ class ResultCache:
         if self._db is None:
             return
         with contextlib.suppress(sqlite3.Error):
+            # an edited file's earlier entries can never be used again
+            self._db.execute(
+                "DELETE FROM results WHERE path = ? AND fingerprint = ? AND digest != ?",
+                (path, self.fingerprint, digest),
+            )
             self._db.execute(
                 "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", (path, digest, self.fingerprint, data)
             )
@@ -157,6 +162,10 @@ class ResultCache:
             return
         head, body = _rendered_to_row(rendered)
         with contextlib.suppress(sqlite3.Error):
+            self._db.execute(
+                "DELETE FROM parts WHERE path = ? AND fingerprint = ? AND report = ? AND digest != ?",
+                (rendered.path, self.fingerprint, report, digest),
+            )
             self._db.execute(
                 "INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?, ?)",
                 (rendered.path, digest, self.fingerprint, report, head, body),
