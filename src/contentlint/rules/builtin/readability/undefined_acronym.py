@@ -57,6 +57,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$")
 # Compound and product codes ("PLX4032", "VX-659", "DPP-4") are names, not abbreviations to spell out.
 _CODE = re.compile(r"-\d|\d{3}")
 _MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "by", "or", "&"})
+_SMALL_WORD_INITIALS = frozenset(word[0] for word in _MINOR_WORDS)
+_PLAIN_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # a word's first part starts with these
 _WORD_PARTS = re.compile(r"[a-z0-9]+")
 _WORD_JOINERS = "'’-‐"  # as in WORD_RE
 _first_letter = itemgetter(0)
@@ -281,6 +283,17 @@ class WordParts:
         # first character (an accented letter) is checked in full
         return [m.start() for m in _initial_pattern(letter).finditer(self._initials, 0, count)]
 
+    def next_may_start_with(self, index: int, letters: frozenset[str], count: int) -> bool:
+        """Whether the word after ``index`` (under ``count``) may have a first part starting with
+        one of ``letters`` (a-z)."""
+        if self._initials_shifted:
+            return True
+        following = index + 1
+        if following >= count:
+            return False
+        initial = self._initials[following]
+        return initial in letters or initial not in _PLAIN_INITIALS
+
 
 def _allowed(allow: Iterable[object], extra_allow: Iterable[object]) -> frozenset[str]:
     """The allowed acronyms in capitals (the same options come with every article: made once)."""
@@ -308,7 +321,13 @@ def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
         return True
     first = letters[0]
     count = min(count, len(words))
-    return any(_spells(letters, 0, words, index, count) for index in words.may_start_with(first, count))
+    # a word of one part is followed by the next letter's word or by a small word that is skipped
+    then = _SMALL_WORD_INITIALS | {letters[1]} if len(letters) > 1 else None
+    return any(
+        (then is None or words.next_may_start_with(index, then, count) or len(words[index]) > 1)
+        and _spells(letters, 0, words, index, count)
+        for index in words.may_start_with(first, count)
+    )
 
 
 def _spells(letters: Sequence[str], at: int, words: WordParts, index: int, count: int) -> bool:
