@@ -22,6 +22,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from contentlint.findings import CATEGORIES, Severity
@@ -55,6 +56,11 @@ class ReportOptions:
     sources: Mapping[str, str] = field(default_factory=dict)
     quiet: bool = False
     statistics: bool = False
+
+    @property
+    def root(self) -> Path:
+        """The folder paths are shown from, absolute."""
+        return Path(os.path.abspath(self.cwd or os.getcwd()))
 
 
 Renderer = Callable[["RunResult", ReportOptions], str]

@@ -21,7 +21,7 @@ _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
-    root = _root(options)
+    root = options.root
     lines: list[str] = []
     for result in run.files:
         lines.extend(_file_commands(result, root))
@@ -33,7 +33,7 @@ class Writer:
 
     def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
         self.write = write
-        self.root = _root(options)
+        self.root = options.root
 
     def add(self, result: FileResult, source: str | None = None) -> None:
         self.add_parts(tuple(_file_commands(result, self.root)))
@@ -47,16 +47,12 @@ class Writer:
 
 
 def parts_key(options: ReportOptions) -> str:
-    return f"github root={_root(options)}"  # file names are shown relative to it
+    return f"github root={options.root}"  # file names are shown relative to it
 
 
 def file_parts(result: FileResult, source: str | None, options: ReportOptions) -> tuple[str, ...]:
     """A file's workflow commands, one per line."""
-    return tuple(_file_commands(result, _root(options)))
-
-
-def _root(options: ReportOptions) -> Path:
-    return Path(os.path.abspath(options.cwd or os.getcwd()))
+    return tuple(_file_commands(result, options.root))
 
 
 def _file_commands(result: FileResult, root: Path) -> list[str]:

@@ -86,10 +86,10 @@ class Writer:
             self.files_written = True
 
     def finish(self, totals: Totals) -> None:
-        self.write(("\n  ]" if self.findings else "]") + ',\n  "errors": ' + _nested(_errors(totals.errors), 1)
+        self.write(("\n  ]" if self.findings else "]") + ',\n  "errors": ' + nested(_errors(totals.errors), 1)
                    + ',\n  "files": [')
         self.files.copy_to(self.write)
-        self.write(("\n  ]" if self.files_written else "]") + ',\n  "summary": ' + _nested(_summary(totals), 1)
+        self.write(("\n  ]" if self.files_written else "]") + ',\n  "summary": ' + nested(_summary(totals), 1)
                    + "\n}\n")
 
 
@@ -137,7 +137,7 @@ def _unicode_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def _nested(value: Any, depth: int) -> str:
+def nested(value: Any, depth: int) -> str:
     """``value`` as :func:`dumps` writes it ``depth`` levels deep in a larger document."""
     return dumps(value).replace("\n", "\n" + "  " * depth)
 

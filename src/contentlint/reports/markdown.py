@@ -49,7 +49,7 @@ class Writer:
 
     def __init__(self, write: Write, rules: Mapping[str, Any], version: str, options: ReportOptions) -> None:
         self.write = write
-        self.root = Path(os.path.abspath(options.cwd or os.getcwd()))
+        self.root = options.root
         self.base = _blob_base()
         self.articles = 0
         self.findings = 0

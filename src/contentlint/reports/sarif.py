@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity
 from contentlint.reports import ReportOptions, Spool, Totals, Write, json_array_item, ordered_findings
-from contentlint.reports.json_report import dumps, finite_or_none
+from contentlint.reports.json_report import dumps, finite_or_none, nested
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/contentlint/contentlint"
@@ -38,7 +38,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
 
 def report(run: RunResult, options: ReportOptions) -> dict[str, Any]:
     """The SARIF log as plain data."""
-    root = _root(options)
+    root = options.root
     findings = [f for result in run.files for f in ordered_findings(result)]
     descriptors = _rule_descriptors(run.rules, _first_unknown(run.rules, findings))
     index = {d["id"]: i for i, d in enumerate(descriptors)}
@@ -51,10 +51,6 @@ def report(run: RunResult, options: ReportOptions) -> dict[str, Any]:
     if metrics:
         sarif_run["properties"] = {"metrics": metrics}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]}
-
-
-def _root(options: ReportOptions) -> Path:
-    return Path(os.path.abspath(options.cwd or os.getcwd()))
 
 
 def _run_head(version: str, descriptors: list[dict[str, Any]], errors: list[FileError], root: Path) -> dict[str, Any]:
@@ -102,8 +98,8 @@ class Writer:
         self.write = write
         self.rules = rules
         self.version = version
-        self.options = replace(options, cwd=str(_root(options)), sources={})
-        self.root = _root(options)
+        self.options = replace(options, cwd=str(options.root), sources={})
+        self.root = options.root
         self.results = Spool()
         self.metrics = Spool()
         self.any_result = False
@@ -130,7 +126,7 @@ class Writer:
         by_mark = {d["id"].encode("utf-8").hex(): str(i) for i, d in enumerate(descriptors)}
         head = _run_head(self.version, descriptors, totals.errors, self.root)
         text = "{\n  \"$schema\": " + dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",\n  "runs": [\n    {'
-        text += "".join(f"\n      {dumps(key)}: {_nested(value, 3)}," for key, value in head.items())
+        text += "".join(f"\n      {dumps(key)}: {nested(value, 3)}," for key, value in head.items())
         self.write(text + '\n      "results": [')
         for chunk in _with_rule_indexes(self.results.chunks(), by_mark):
             self.write(chunk)
@@ -142,20 +138,15 @@ class Writer:
         self.write(text + "\n    }\n  ]\n}\n")
 
 
-def _nested(value: Any, depth: int) -> str:
-    """``value`` as :func:`dumps` writes it ``depth`` levels deep in a larger document."""
-    return dumps(value).replace("\n", "\n" + "  " * depth)
-
-
 def parts_key(options: ReportOptions) -> str:
-    return f"sarif root={_root(options)} source={options.show_source}"
+    return f"sarif root={options.root} source={options.show_source}"
 
 
 def file_parts(result: FileResult, source: str | None, options: ReportOptions) -> tuple[str, ...]:
     """A file's results (each marked with its rule until the rule indexes are known), its
     metrics entry, each written as if it followed another item, and the descriptors a rule
     that is not active would need, as JSON."""
-    root = _root(options)
+    root = options.root
     if not options.show_source:
         source = None
     seen: Counter[tuple[str, str, str]] = Counter()
