@@ -58,8 +58,9 @@ class ProseBuilder:
             self.close_block()
         if self._length:
             last = self._runs.end(self._length - 1)
-            for ch in BLOCK_SEPARATOR:
-                self._push(ch, last, last)
+            self._pieces.append(BLOCK_SEPARATOR)
+            self._length += len(BLOCK_SEPARATOR)
+            self._runs.map(len(BLOCK_SEPARATOR), last, last)
         self._block_start = self._length
         self._block_kind = kind
         self._block_level = level

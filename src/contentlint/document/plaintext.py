@@ -7,20 +7,26 @@ across lines. So a line starts a new block when the previous one ended a sentenc
 
 from __future__ import annotations
 
-import re
-
 from contentlint.document.builder import ProseBuilder
 from contentlint.document.model import Article, BlockKind, Comment
 
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_SENTENCE_END_MARKS = ".!?:;\"”’)]"
 _SHORT_LINE_WORDS = 8
 _HEADING_MAX_WORDS = 14
 
 
+def _ends_sentence(line: str) -> bool:
+    """The line's last character other than white space ends a sentence (or a clause)."""
+    stripped = line.rstrip()
+    return bool(stripped) and stripped[-1] in _SENTENCE_END_MARKS
+
+
 def _looks_like_heading(line: str, alone: bool) -> bool:
+    if not alone:
+        return False
     stripped = line.strip()
-    words = stripped.split()
-    if not alone or not words or len(words) > _HEADING_MAX_WORDS:
+    words = stripped.split(None, _HEADING_MAX_WORDS)  # one past the limit tells a longer line
+    if not words or len(words) > _HEADING_MAX_WORDS:
         return False
     if stripped[-1] in ".,;:!\"”":
         return False
@@ -43,7 +49,7 @@ def parse_plaintext(source: str, path: str | None = None) -> Article:
         else:
             if current:
                 previous = current[-1][0]
-                if _SENTENCE_END.search(previous) or len(previous.split()) < _SHORT_LINE_WORDS:
+                if _ends_sentence(previous) or len(previous.split(None, _SHORT_LINE_WORDS)) < _SHORT_LINE_WORDS:
                     groups.append(current)
                     current = []
             current.append((line, offset))
