@@ -241,6 +241,12 @@ def test_corpus_report_draws_charts_and_highlights_findings(browser: Browser, tm
         "Array.from(document.querySelectorAll('#article li.card.active .message')).map(e => e.textContent)"
     )
     assert len(active) == 1 and active[0]
+    # the clicked mark sits on the line its finding names
+    where = browser.evaluate(
+        "({mark: document.querySelector('#article mark.hl').closest('.ln').dataset.line,"
+        " card: document.querySelector('#article li.card.active .where').textContent})"
+    )
+    assert f"line {where['mark']}," in where["card"], where
     browser.screenshot(ARTIFACTS / "report-article.png")
     assert browser.problems() == []
 
@@ -278,11 +284,14 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser: Browser, tmp_pa
         "({owned: window.__owned === undefined ? null : window.__owned,"
         " scripts: document.scripts.length, images: document.images.length,"
         " text: document.querySelector('#article pre.prose').textContent,"
+        " lines: Array.from(document.querySelectorAll('#article pre.prose .ln')).map(l => l.dataset.line),"
         " path: document.querySelector('#article .path').textContent})"
     )
     assert state["owned"] is None
     assert state["scripts"] == 2  # the report's data and its own script, nothing else
     assert state["images"] == 0
+    assert state["text"] == HOSTILE  # exactly the file: the line numbers beside it are not part of the text
+    assert state["lines"] == [str(n) for n in range(1, HOSTILE.count("\n") + 2)]
     assert "<script>window.__owned = 2; alert(1)</script>" in state["text"]
     assert '<img src=x onerror="window.__owned = 3">' in state["text"]
     assert state["path"].endswith("<img src=x onerror=alert(9)>.md")

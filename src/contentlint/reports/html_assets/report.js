@@ -174,10 +174,20 @@
     }).join("\n\n");
   }
 
+  // The article's text, one span per line of the file (its number shown beside it by the style
+  // sheet, so copying the text copies no numbers); a finding that runs over several lines gets a
+  // mark on each.
   function prose(article) {
     var marks = [];
-    var nodes = article.segments.map(function (segment) {
-      var text = segment[0], indexes = segment[1];
+    var lineNumber = 1;
+    var line = el("span", { "class": "ln", "data-line": "1" }, []);
+    var lines = [line];
+    function newLine() {
+      lineNumber += 1;
+      line = el("span", { "class": "ln", "data-line": String(lineNumber) }, []);
+      lines.push(line);
+    }
+    function piece(text, indexes) {
       if (indexes.length === 0) { return document.createTextNode(text); }
       var first = article.findings[indexes[0]];
       var mark = el("mark", {
@@ -189,8 +199,18 @@
       });
       marks.push(mark);
       return mark;
+    }
+    article.segments.forEach(function (segment) {
+      var rows = segment[0].split("\n");
+      rows.forEach(function (row, i) {
+        if (i > 0) {
+          line.appendChild(document.createTextNode("\n"));
+          newLine();
+        }
+        if (row) { line.appendChild(piece(row, segment[1])); }
+      });
     });
-    return { element: el("pre", { "class": "prose" }, nodes), marks: marks };
+    return { element: el("pre", { "class": "prose" }, lines), marks: marks };
   }
 
   function select(index, from) {
