@@ -125,3 +125,20 @@ def test_matcher_made_after_a_text_was_indexed_still_finds_its_phrases() -> None
         assert spans(later, text) == reference(phrases, text)
         assert spans(later, text)
     assert spans(first, text) == reference(["quillwort and"], text)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_ranges_said_to_be_without_matches_have_none(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(200):
+        phrases = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 4))]
+        matcher = PhraseMatcher(phrases)
+        text = "".join(rng.choice(ALPHABET) for _ in range(rng.choice([40, 500])))
+        cuts = sorted(rng.sample(range(len(text) + 1), 6))
+        ranges = list(zip(cuts[::2], cuts[1::2], strict=True))
+        empty = matcher.ranges_without_matches(text, ranges)
+        for number, (start, stop) in enumerate(ranges):
+            if number in empty:
+                assert spans(matcher, text, start, stop) == [], (phrases, text, start, stop)
+        found = [number for number, (start, stop) in enumerate(ranges) if spans(matcher, text, start, stop)]
+        assert not set(found) & empty

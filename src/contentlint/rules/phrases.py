@@ -187,6 +187,10 @@ def _prefix_tree(forms: Iterable[str]) -> _Tree | None:
     return tree
 
 
+def _end_of(span: tuple[int, int]) -> int:
+    return span[1]
+
+
 def _is_word(token: str) -> bool:
     return _WORD_CHAR.match(token) is not None
 
@@ -249,10 +253,7 @@ class PhraseMatcher:
         or a letter just after it that would change where a phrase may end."""
         if stop < len(text) and _WORD_CHAR.match(text, stop):
             return None
-        if self._scanned is None or self._scanned[0] is not text:
-            found = self._spans(text, 0, len(text))
-            self._scanned = (text, found, [s for s, _ in found])
-        _, found, starts = self._scanned
+        found, starts = self._whole_text(text)
         if not found:
             return found
         first = bisect.bisect_left(starts, start)
@@ -262,6 +263,29 @@ class PhraseMatcher:
         if last > first and found[last - 1][1] > stop:
             return None
         return found[first:last]
+
+    def _whole_text(self, text: str) -> tuple[list[tuple[int, int]], list[int]]:
+        """The matches in the whole of ``text`` and where they start (kept for the last text)."""
+        if self._scanned is None or self._scanned[0] is not text:
+            found = self._spans(text, 0, len(text))
+            self._scanned = (text, found, [s for s, _ in found])
+        return self._scanned[1], self._scanned[2]
+
+    def ranges_without_matches(self, text: str, ranges: Sequence[tuple[int, int]]) -> set[int]:
+        """The numbers of ``ranges`` in which :meth:`finditer` is sure to find nothing: no match
+        in the whole text overlaps the range, and the range does not end inside a word (a search
+        of the range alone could then end a phrase where the whole text does not)."""
+        found, _ = self._whole_text(text) if self.phrases else ([], [])
+        empty: set[int] = set()
+        for number, (start, stop) in enumerate(ranges):
+            if stop < len(text) and _WORD_CHAR.match(text, stop):
+                continue
+            # the first match ending after the range starts (matches neither overlap nor nest)
+            first = bisect.bisect_right(found, start, key=_end_of)
+            if first < len(found) and found[first][0] < stop:
+                continue
+            empty.add(number)
+        return empty
 
     def _spans(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
         """Leftmost-longest matches, without overlaps, in ``text[start:stop]`` read as if the text

@@ -18,11 +18,11 @@ the rule and the key.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from contentlint.document import Article
+from contentlint.document import Article, Block
 from contentlint.errors import RulePackError
 from contentlint.findings import CATEGORIES, Fix
 from contentlint.rules.base import Example, InstanceRule, Option, RuleContext, RuleMeta, severity_of
@@ -194,6 +194,13 @@ class _Matchers:
         self.phrases = phrases
         self.patterns = patterns
 
+    def blocks_without_matches(self, text: str, blocks: Sequence[Block]) -> set[int]:
+        """Numbers of the blocks where :meth:`finditer` is sure to find nothing, told apart in
+        one pass over the phrases' matches in the whole text (most blocks hold none)."""
+        if self.patterns:
+            return set()
+        return self.phrases.ranges_without_matches(text, [(block.start, block.end) for block in blocks])
+
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         # each kind finds non-overlapping matches in order of position: only a mix needs sorting
         if not self.patterns:
@@ -234,8 +241,10 @@ class YamlRule(InstanceRule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         text = article.text
         reported = 0
-        for block in article.blocks:
-            if block.kind not in self.scope:
+        blocks = article.blocks
+        without = self.matchers.blocks_without_matches(text, blocks)
+        for number, block in enumerate(blocks):
+            if block.kind not in self.scope or number in without:
                 continue
             excluded: list[tuple[int, int, str]] | None = None  # found when the block has a match
             last_end = -1
