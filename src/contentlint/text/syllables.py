@@ -130,6 +130,7 @@ def syllable_table() -> SyllableTable:
 
 
 Pattern = tuple[int, tuple[int, ...]]  # where its values start, its values (Pyphen's HyphDict.patterns)
+Raises = tuple[tuple[int, int], ...]  # (where, value) of a pattern's values above zero
 
 
 class Hyphenation:
@@ -144,7 +145,7 @@ class Hyphenation:
 
     def __init__(self, encoded: dict[str, str], maxlen: int, prefixes: frozenset[str]) -> None:
         self._encoded = encoded
-        self._decoded: dict[str, Pattern | None] = {}
+        self._raises: dict[str, Raises] = {}
         self.maxlen = maxlen
         self._prefixes = prefixes
 
@@ -158,15 +159,17 @@ class Hyphenation:
     def stored(self) -> tuple[dict[str, str], int, frozenset[str]]:
         return self._encoded, self.maxlen, self._prefixes
 
-    def _pattern(self, key: str) -> Pattern | None:
+    def _raises_of(self, key: str) -> Raises:
+        """Where the pattern ``key`` (one of the patterns) sets a value above zero, from its start,
+        and the value: a zero never changes a point, whose value is the highest of those set."""
         try:
-            return self._decoded[key]
+            return self._raises[key]
         except KeyError:
-            text = self._encoded.get(key)
-            start, _, digits = text.partition(" ") if text is not None else ("", "", "")
-            pattern = (int(start), tuple(int(d) for d in digits)) if text is not None else None
-            self._decoded[key] = pattern
-            return pattern
+            start, _, digits = self._encoded[key].partition(" ")
+            offset = int(start)
+            raises = tuple((offset + at, int(d)) for at, d in enumerate(digits) if d != "0")
+            self._raises[key] = raises
+            return raises
 
     def points(self, word: str) -> list[int]:
         """``pyphen.HyphDict.positions``: where ``word`` may be hyphenated."""
@@ -176,6 +179,7 @@ class Hyphenation:
         pointed_word = f".{word.lower()}."
         size = len(pointed_word)
         references = [0] * (size + 1)
+        ends = size + 1
         for i in range(size - 1):
             for j in range(i + 1, min(i + maxlen, size) + 1):
                 key = pointed_word[i:j]
@@ -183,11 +187,10 @@ class Hyphenation:
                     break
                 if key not in encoded:  # most pieces of a word are no pattern: skipped without a call
                     continue
-                pattern = self._pattern(key)
-                assert pattern is not None
-                offset, values = pattern
-                slice_ = slice(i + offset, i + offset + len(values))
-                references[slice_] = map(max, values, references[slice_])
+                for at, value in self._raises_of(key):
+                    at += i
+                    if at < ends and value > references[at]:  # Pyphen drops values past the end
+                        references[at] = value
         return [i - 1 for i, reference in enumerate(references) if reference % 2]
 
     def count(self, word: str) -> int:
