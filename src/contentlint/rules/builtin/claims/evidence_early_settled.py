@@ -22,7 +22,7 @@ from contentlint.findings import Severity
 from contentlint.rules.base import RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _evidence as ev
 from contentlint.rules.builtin.claims._base import context_option
-from contentlint.rules.prefilter import may_match
+from contentlint.rules.prefilter import compile_pattern, may_match
 from contentlint.text.context import sentence_index
 
 _MESSAGE = "\"{match}\" presents early or small evidence as settled."
@@ -31,7 +31,7 @@ _SUGGESTION = (
     "larger trials are needed to know whether it works\"."
 )
 _OBJECT = r"(?:that|it|its|the|this|these|our|their|a\s+(?:clear|direct|causal)|how|why)\b"
-_SETTLED = re.compile(
+_SETTLED = compile_pattern(
     rf"\b(?:prove[sd]?|proving|confirm(?:s|ed)?|establish(?:es|ed)?|demonstrate[sd]?)\s+{_OBJECT}"
     r"|\b(?:is|are|was|were|been|be|has|have)\s+(?:now\s+)?(?:been\s+)?proven\b"
     r"|\bproven\s+to\s+(?:work|be|help|reduce|prevent|improve|treat|cure|lower|slow|stop|reverse|boost|protect)\b"

@@ -20,11 +20,11 @@ from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _evidence as ev
-from contentlint.rules.prefilter import may_match
+from contentlint.rules.prefilter import compile_pattern, may_match
 
 _MIN_MENTIONS = 1
 # Phrasings too varied for a word list: "more long-term research will be needed", "needed to confirm".
-_LIMIT_PATTERN = re.compile(
+_LIMIT_PATTERN = compile_pattern(
     r"\b(?:more|further|larger|additional|bigger|longer|future)\s+(?:[\w-]+\s+){0,2}(?:research|studies|study|"
     r"trials?|work|investigations?|data)\s+(?:(?:is|are|will\s+be|would\s+be|be)\s+)?(?:still\s+)?(?:needed|"
     r"required|necessary|warranted)"
