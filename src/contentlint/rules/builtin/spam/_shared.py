@@ -101,7 +101,9 @@ def topic_counts(article: Article, numbers: Iterable[int]) -> Counter[str]:
         stop = stopwords()
         # stem() changes only words ending in "s"; "" marks a word that is no content word
         _TOPIC_STEMS.update({w: "" if len(w) <= 2 or w in stop else stem(w) if w[-1] == "s" else w for w in new})
-    return Counter(filter(None, map(_TOPIC_STEMS.__getitem__, stream)))
+    counts = Counter(map(_TOPIC_STEMS.__getitem__, stream))
+    del counts[""]  # (the other stems keep their order)
+    return counts
 
 
 # The stem of each content word seen (words recur from article to article), "" for other words.

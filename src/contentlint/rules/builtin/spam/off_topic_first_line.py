@@ -91,13 +91,17 @@ class OffTopicFirstLine(Rule):
         words = line.split()
         if not words or len(words) > _MAX_WORDS or (ends_sentence(line.rstrip("?")) and not line.endswith("?")):
             return
-        if regex_list("spam-chrome", "keep").fullmatch(line) or any(ch.isdigit() for ch in line):
+        if regex_list("spam-chrome", "keep").fullmatch(line) or any(map(str.isdigit, line)):
             return
         if not line[:1].islower() and len(words) < _MIN_LABEL_WORDS:
             return  # a kicker or section label ("Health news"), not anchor text
         title = self._title_after(article)
         if title is None:
             return
+        line_stems = {stem(w) for w in content_words(line)}
+        title_stems = {stem(w) for w in content_words(article.block_text(title))}
+        if not line_stems or not title_stems:
+            return  # no word of the line, or none of the title, can be a topic word
         body = [n for n in range(2, len(blocks)) if blocks[n].kind != "heading"] or range(2, len(blocks))
         counts = topic_counts(article, body)
         size = int(ctx.options.get("topic_words", _TOPIC_WORDS))
@@ -106,9 +110,9 @@ class OffTopicFirstLine(Rule):
         topic = {w for w, n in ranked if n >= 2}
         if not topic:
             return
-        line_topic = {stem(w) for w in content_words(line)} & topic
-        title_topic = {stem(w) for w in content_words(article.block_text(title))} & topic
-        if not title_topic or not content_words(line):
+        line_topic = line_stems & topic
+        title_topic = title_stems & topic
+        if not title_topic:
             return
         lower_anchor = line[:1].islower() and len(line_topic) <= 1 and len(line_topic) < len(title_topic)
         if line_topic and not lower_anchor:
