@@ -27,6 +27,7 @@ from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.builtin.claims._base import PROSE_BLOCKS, context_option
+from contentlint.rules.prefilter import candidate_blocks
 from contentlint.text.context import CHECKS, citation_in, neighbour_span, sentence_index, skip_reason
 
 _SKIP = ("negated", "quoted", "reported", "question")
@@ -51,8 +52,14 @@ _ABSOLUTE = re.compile(
 
 
 # (a set of the words' first letters ahead of each word list: one test rejects most places)
-_NUMERIC = re.compile(r"\d|\b(?=[defhnoqst])(?:half|halves|halved|third|thirds|quarter|twice|double[sd]?|"
-                      r"triple[sd]?|times|out\s+of|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+# A block holds a number when it holds a digit or one of these words; each is looked for on its
+# own (a digit by a fast scan), the words only in blocks the prefilter finds them in.
+_DIGIT = re.compile(r"\d")
+_COUNT_WORD = re.compile(
+    r"\b(?=[defhnoqst])(?:half|halves|halved|third|thirds|quarter|twice|double[sd]?|"
+    r"triple[sd]?|times|out\s+of|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
 _RISK_WORD = re.compile(r"\b(?=[clor])(?:risks?|chances?|odds|likelihood|rates?)\b", re.IGNORECASE)
 _STUDY_REFERENCE = re.compile(
     r"\b(?:the|this|that|in\s+the|our)\s+(?:[\w-]+\s+)?(?:study|trial|survey|report|analysis|review|researchers|"
@@ -216,10 +223,17 @@ class UnsourcedStatistic(Rule):
         require_absolute = bool(ctx.options.get("require_absolute_risk", True))
         text = article.text
         flagged_sentences: set[int] = set()
-        for block in article.blocks:
-            if block.kind not in PROSE_BLOCKS or not _NUMERIC.search(text, block.start, block.end):
+        number_words = candidate_blocks(article, (_COUNT_WORD,))
+        risk_words = candidate_blocks(article, (_RISK_WORD,)) if require_absolute else frozenset()
+        for block_number, block in enumerate(article.blocks):
+            if block.kind not in PROSE_BLOCKS or not (
+                _DIGIT.search(text, block.start, block.end)
+                or ((number_words is None or block_number in number_words)
+                    and _COUNT_WORD.search(text, block.start, block.end))
+            ):
                 continue
-            if require_absolute and _RISK_WORD.search(text, block.start, block.end):
+            if (require_absolute and (risk_words is None or block_number in risk_words)
+                    and _RISK_WORD.search(text, block.start, block.end)):
                 for match in _matches_from(cls.relative, cls.relative_start, text, block.start, block.end):
                     start, end = match.span()
                     if checks and skip_reason(article, start, end, [c for c in checks if c != "reported"]):
