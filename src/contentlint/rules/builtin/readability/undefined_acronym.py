@@ -283,16 +283,12 @@ class WordParts:
         # first character (an accented letter) is checked in full
         return [m.start() for m in _initial_pattern(letter).finditer(self._initials, 0, count)]
 
-    def next_may_start_with(self, index: int, letters: frozenset[str], count: int) -> bool:
-        """Whether the word after ``index`` (under ``count``) may have a first part starting with
-        one of ``letters`` (a-z)."""
+    def next_may_give(self, index: int, letter: str, count: int) -> bool:
+        """Whether, after word ``index`` and before word ``count``, a word whose first part may
+        start with ``letter`` (a-z) follows, with only words that may be small words between."""
         if self._initials_shifted:
             return True
-        following = index + 1
-        if following >= count:
-            return False
-        initial = self._initials[following]
-        return initial in letters or initial not in _PLAIN_INITIALS
+        return _next_letter_pattern(letter).match(self._initials, index + 1, count) is not None
 
 
 def _allowed(allow: Iterable[object], extra_allow: Iterable[object]) -> frozenset[str]:
@@ -314,6 +310,13 @@ def _initial_pattern(letter: str) -> re.Pattern[str]:
     return re.compile(f"[^a-z0-9]|{re.escape(letter)}")
 
 
+@cache
+def _next_letter_pattern(letter: str) -> re.Pattern[str]:
+    """Initials of words that may be small words, then one that may start with ``letter``."""
+    small = "".join(sorted(_SMALL_WORD_INITIALS & _PLAIN_INITIALS))
+    return re.compile(f"(?:[^a-z0-9]|[{small}])*?(?:[^a-z0-9]|{re.escape(letter)})")
+
+
 def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
     """Whether the first ``count`` of ``words`` spell ``acronym`` by initials."""
     letters = [ch.lower() for ch in acronym if ch.isalpha()]
@@ -321,10 +324,10 @@ def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
         return True
     first = letters[0]
     count = min(count, len(words))
-    # a word of one part is followed by the next letter's word or by a small word that is skipped
-    then = _SMALL_WORD_INITIALS | {letters[1]} if len(letters) > 1 else None
+    # after a word of one part the next letter comes from a later word, past small words only
+    second = letters[1] if len(letters) > 1 else None
     return any(
-        (then is None or words.next_may_start_with(index, then, count) or len(words[index]) > 1)
+        (second is None or words.next_may_give(index, second, count) or len(words[index]) > 1)
         and _spells(letters, 0, words, index, count)
         for index in words.may_start_with(first, count)
     )
