@@ -57,7 +57,7 @@ def news_lexicon(options: dict[str, object], *keys: str) -> Lexicon:
 
 
 def long_enough(article: Article, options: dict[str, object]) -> bool:
-    return len(article.words) >= int(str(options.get("min_words", MIN_WORDS)))
+    return len(article.word_spans) >= int(str(options.get("min_words", MIN_WORDS)))
 
 
 def first_match(matches: Iterable[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -86,9 +86,11 @@ def study_mention(article: Article) -> tuple[int, int] | None:
 # each distinct name is one source. Pronouns and sentence openers are not names.
 _SPEECH = r"(?:said|says|told|explained|added|noted|warned|cautioned|wrote|commented|agreed|stressed|argued|remarked)"
 _NAME = r"(?:Dr\.?\s+|Prof\.?\s+|Professor\s+)?((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+# Each opens with a lookahead for the letters its matches start with (a capital; the first letters of
+# the verbs), so most positions are rejected by one test.
 _SPEAKER_PATTERNS = (
-    re.compile(_NAME + r"(?:,[^,.!?\"“”]{3,120})?,?\s+" + _SPEECH + r"\b"),
-    re.compile(r"\b(?i:said|says|told|explained|added|noted|according\s+to)\s+(?:the\s+)?" + _NAME),
+    re.compile(r"(?=[A-Z])" + _NAME + r"(?:,[^,.!?\"“”]{3,120})?,?\s+" + _SPEECH + r"\b"),
+    re.compile(r"(?=(?i:[aenst]))\b(?i:said|says|told|explained|added|noted|according\s+to)\s+(?:the\s+)?" + _NAME),
 )
 _NOT_NAMES = frozenset(
     {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "the", "a", "an", "one",
