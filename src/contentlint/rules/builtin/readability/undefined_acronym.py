@@ -283,6 +283,11 @@ class WordParts:
         # first character (an accented letter) is checked in full
         return [m.start() for m in _initial_pattern(letter).finditer(self._initials, 0, count)]
 
+    def is_one_part(self, index: int) -> bool:
+        """Word ``index`` is surely one part: letters and digits of ASCII alone."""
+        word = self._words[index]
+        return word.isascii() and word.isalnum()
+
     def next_may_give(self, index: int, letter: str, count: int) -> bool:
         """Whether, after word ``index`` and before word ``count``, a word whose first part may
         start with ``letter`` (a-z) follows, with only words that may be small words between."""
@@ -327,7 +332,7 @@ def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
     # after a word of one part the next letter comes from a later word, past small words only
     second = letters[1] if len(letters) > 1 else None
     return any(
-        (second is None or words.next_may_give(index, second, count) or len(words[index]) > 1)
+        (second is None or words.next_may_give(index, second, count) or not words.is_one_part(index))
         and _spells(letters, 0, words, index, count)
         for index in words.may_start_with(first, count)
     )
