@@ -21,7 +21,7 @@ import operator
 import re
 from collections import Counter
 
-from contentlint.document import Article, Block
+from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.spam._shared import ascii_words, block_words, lowered_text, stem, stopwords, words_in
@@ -40,6 +40,7 @@ _WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
 _ASCII_WORD = re.compile(r"[a-z0-9]++(?:['’\-][a-z0-9]++)*+")  # _WORD where every word character is ASCII
 _LIST_MARKS = ",|;•·-"
 _SENTENCE_MARK = re.compile(r"[.!?]")
+_ITEM_SEPARATOR = re.compile(r"\s*[,|;•·]\s*|\s+-\s+")
 
 
 def _char_weight(gram: tuple[str, ...]) -> int:
@@ -142,11 +143,11 @@ class KeywordStuffing(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         flagged_blocks = set()
         for number, block in enumerate(article.blocks):
-            if _mostly_quoted(article.block_text(block)):
+            text = article.block_text(block)
+            if _mostly_quoted(text):
                 continue  # a speaker's repetition ("one of the greatest, one of the greatest...")
-            if self._keyword_list(article, block) or self._dense_paragraph(article, number):
+            if self._keyword_list(text) or self._dense_paragraph(article, number):
                 flagged_blocks.add(number)
-                text = article.block_text(block)
                 shown = text if len(text) <= 60 else text[:57] + "..."
                 ctx.report(
                     block.start,
@@ -161,15 +162,14 @@ class KeywordStuffing(Rule):
         self._whole_article(article, ctx)
 
     @staticmethod
-    def _keyword_list(article: Article, block: Block) -> bool:
-        text = article.block_text(block)
+    def _keyword_list(text: str) -> bool:
         marks = sum(map(text.count, _LIST_MARKS))
         if marks < _LIST_ITEMS - 1:
             return False  # every separator holds one of these marks: too few items
         # At most marks + 1 items hold all but marks + 1 of the words: one item has more than 6.
         if len(text.split()) - marks - 1 > _LIST_ITEM_WORDS * (marks + 1):
             return False
-        items = [i.strip() for i in re.split(r"\s*[,|;•·]\s*|\s+-\s+", text.rstrip(".")) if i.strip()]
+        items = [i.strip() for i in _ITEM_SEPARATOR.split(text.rstrip(".")) if i.strip()]
         if len(items) < _LIST_ITEMS or any(len(i.split()) > _LIST_ITEM_WORDS for i in items):
             return False
         stop = stopwords()
