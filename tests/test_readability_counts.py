@@ -114,3 +114,18 @@ def test_word_starts_and_counts_before_equal_the_word_list() -> None:
 def word_parts(word: str) -> list[str]:
     lower = word.lower()
     return [lower] if lower.isalnum() else re.findall("[a-z0-9]+", lower)
+
+
+def test_counts_do_not_depend_on_the_shared_memo_staying_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another thread may empty the memo of pieces while a sentence is being counted."""
+    worked_out = readability._packed_piece
+
+    def emptying_meanwhile(token: str) -> int:
+        readability._token_counts.clear()
+        return worked_out(token)
+
+    monkeypatch.setattr(readability, "_packed_piece", emptying_meanwhile)
+    readability._token_counts.clear()
+    for text in TRICKY:
+        article = parse(text, "txt", "a.txt")
+        assert [tuple(s) for s in prose_stats(article).sentences] == reference_counts(article)

@@ -23,11 +23,11 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
-from contentlint.text.syllables import count_syllables, memo
+from contentlint.text.syllables import count_syllables
 from contentlint.text.words import WORD_RE
 
 PROSE_KINDS = frozenset({"paragraph", "list_item", "blockquote"})
@@ -268,20 +268,23 @@ def _packed_tokens(tokens: list[str]) -> int:
         pass
     if len(_token_counts) >= _TOKEN_COUNTS_MAX:
         _token_counts.clear()
-    known = memo().get
-    for token in set(tokens).difference(_token_counts):
-        # quotes and punctuation at a piece's edges are never part of a word, and what is left
-        # is most often one word of letters or digits alone
-        core = token.strip(_EDGE_PUNCTUATION)
-        if core.isalnum():
-            syllables = known(core)
-            if syllables is None:
-                syllables = count_syllables(core)
-            packed = 1 + (core[0].isupper() << _CAPITALS) + ((syllables > 2) << _POLYSYLLABLES)
-            _token_counts[token] = packed + (syllables << _SYLLABLES)
-        else:
-            _token_counts[token] = _pack(WORD_RE.findall(core))
-    return sum(map(_token_counts.__getitem__, tokens))
+    # read back from this dictionary, not the shared one, which another thread may empty meanwhile
+    found = dict(zip(tokens, map(_token_counts.get, tokens), strict=True))
+    for token, packed in found.items():
+        if packed is None:
+            found[token] = _token_counts[token] = _packed_piece(token)
+    return sum(map(cast(dict[str, int], found).__getitem__, tokens))
+
+
+def _packed_piece(token: str) -> int:
+    # quotes and punctuation at a piece's edges are never part of a word, and what is left is
+    # most often one word of letters or digits alone
+    core = token.strip(_EDGE_PUNCTUATION)
+    if not core.isalnum():
+        return _pack(WORD_RE.findall(core))
+    syllables = count_syllables(core)
+    packed = 1 + (core[0].isupper() << _CAPITALS) + ((syllables > 2) << _POLYSYLLABLES)
+    return packed + (syllables << _SYLLABLES)
 
 
 def _is_fragment(text: str, words: int, capitalised: int) -> bool:
