@@ -207,6 +207,20 @@ def test_citation_lookaheads_let_every_match_start() -> None:
         assert all(allowed.fullmatch(ch) for ch in starts), source
 
 
+
+def test_the_citation_start_lets_every_alternative_start() -> None:
+    # _CITATION opens with a lookahead for the characters its alternatives start with
+    from contentlint.text.context import _CITATION_START
+
+    allowed = re.compile(_CITATION_START.removeprefix("(?:^|(?=").removesuffix("))"))
+    for source in _CITATION_PATTERNS:
+        if source.startswith("(?i:^|\\n)"):
+            continue  # starts at the start of the text (any character) or at a line break
+        starts, can_be_empty = _first_characters(_parser.parse(source))
+        assert starts is not None and not can_be_empty, source
+        assert all(allowed.fullmatch(ch) for ch in starts), source
+    assert allowed.fullmatch("\n")
+
 @pytest.mark.parametrize(
     "text",
     [
