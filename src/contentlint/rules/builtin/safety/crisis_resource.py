@@ -34,8 +34,9 @@ def first_self_harm_mention(article: Article, extra_files: tuple[str, ...] = ())
     mentions = lexicon(_LANGUAGE_FILE, ("mentions",), files)
     other_senses = lexicon(_LANGUAGE_FILE, ("not_self_harm",), files)
     text = article.text
-    excluded = other_senses.finditer(text)
-    for start, end, _ in mentions.finditer(text):
+    found = mentions.finditer(text)
+    excluded = other_senses.finditer(text) if found else []
+    for start, end, _ in found:
         if not any(s <= start and end <= e for s, e, _ in excluded):
             return start, end
     return None
