@@ -246,7 +246,7 @@ _SYLLABLES = 3 * _FIELD
 _MAX_PACKED = _MASK  # characters: a sentence has fewer words than characters
 
 _token_counts: dict[str, int] = {}
-_TOKEN_COUNTS_MAX = 100_000  # emptied when full, like the syllable memo
+_TOKEN_COUNTS_MAX = 50_000  # about 7 MB; emptied when full, like the syllable memo
 
 
 def _pack(words: list[str]) -> int:
