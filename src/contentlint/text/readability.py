@@ -23,7 +23,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from typing import NamedTuple, cast
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from contentlint.document import Article
@@ -268,12 +268,12 @@ def _packed_tokens(tokens: list[str]) -> int:
         pass
     if len(_token_counts) >= _TOKEN_COUNTS_MAX:
         _token_counts.clear()
-    # read back from this dictionary, not the shared one, which another thread may empty meanwhile
-    found = dict(zip(tokens, map(_token_counts.get, tokens), strict=True))
-    for token, packed in found.items():
-        if packed is None:
-            found[token] = _token_counts[token] = _packed_piece(token)
-    return sum(map(cast(dict[str, int], found).__getitem__, tokens))
+    for token in set(tokens).difference(_token_counts):
+        _token_counts[token] = _packed_piece(token)
+    try:
+        return sum(map(_token_counts.__getitem__, tokens))
+    except KeyError:  # another thread emptied the memo meanwhile
+        return sum(map(_packed_piece, tokens))
 
 
 def _packed_piece(token: str) -> int:
