@@ -18,7 +18,7 @@ with Pyphen's own algorithm.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +111,11 @@ def _cache_file(kind: str, source: Path) -> Path:
 
 
 def _is_blocks(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    return isinstance(value, dict) and _all_text(value) and _all_text(value.values())
+
+
+def _all_text(values: Iterable[Any]) -> bool:
+    return set(map(type, values)) <= {str}  # one pass in C: these hold thousands of strings
 
 
 def syllable_table() -> SyllableTable:
@@ -219,7 +223,7 @@ def _is_stored_hyphenation(value: Any) -> bool:
         and _is_blocks(value[0])
         and isinstance(value[1], int)
         and isinstance(value[2], frozenset)
-        and all(isinstance(prefix, str) for prefix in value[2])
+        and _all_text(value[2])
     )
 
 
