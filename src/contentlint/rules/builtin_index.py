@@ -27,7 +27,7 @@ MODULES = {
     )),
     'contentlint.rules.builtin.claims._base': (3389989684, (
     )),
-    'contentlint.rules.builtin.claims._evidence': (231521911, (
+    'contentlint.rules.builtin.claims._evidence': (1231371830, (
     )),
     'contentlint.rules.builtin.claims._lexicon': (1059603543, (
     )),
@@ -43,10 +43,10 @@ MODULES = {
     'contentlint.rules.builtin.claims.evidence_causal_language': (3429123919, (
         ('CausalLanguageForAssociation', 'CLAIM051', 'causal-language-for-association', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.evidence_early_settled': (3747514946, (
+    'contentlint.rules.builtin.claims.evidence_early_settled': (250764870, (
         ('EarlyEvidenceAsSettled', 'CLAIM052', 'early-evidence-as-settled', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.evidence_limitations': (1515696100, (
+    'contentlint.rules.builtin.claims.evidence_limitations': (3791993004, (
         ('StudyLimitationsNotStated', 'CLAIM054', 'study-limitations-not-stated', 'claims', (), False, 'builtin'),
     )),
     'contentlint.rules.builtin.claims.guaranteed_results': (3464219638, (
@@ -64,7 +64,7 @@ MODULES = {
     'contentlint.rules.builtin.claims.news_costs': (1151042842, (
         ('CostsNotMentioned', 'CLAIM070', 'costs-not-mentioned', 'claims', (), False, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.news_signals': (1443600618, (
+    'contentlint.rules.builtin.claims.news_signals': (2108526197, (
     )),
     'contentlint.rules.builtin.claims.news_study_design': (3576399777, (
         ('StudyDesignNotStated', 'CLAIM072', 'study-design-not-stated', 'claims', (), False, 'builtin'),
@@ -75,7 +75,7 @@ MODULES = {
     'contentlint.rules.builtin.claims.unattributed_evidence': (1361620676, (
         ('UnattributedEvidence', 'CLAIM005', 'unattributed-evidence', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.unsourced_statistic': (3499030957, (
+    'contentlint.rules.builtin.claims.unsourced_statistic': (3941626175, (
         ('UnsourcedStatistic', 'CLAIM006', 'unsourced-statistic', 'claims', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.claims.weight_loss_red_flag': (3150109658, (
@@ -104,10 +104,10 @@ MODULES = {
         ('StockPhrasePadding', 'READ050', 'stock-phrase-padding', 'readability', (), True, 'builtin'),
         ('StockPhrase', 'READ051', 'stock-phrase', 'readability', (), False, 'builtin'),
     )),
-    'contentlint.rules.builtin.readability.undefined_acronym': (1659762697, (
+    'contentlint.rules.builtin.readability.undefined_acronym': (3619160484, (
         ('UndefinedAcronym', 'READ003', 'undefined-acronym', 'readability', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.safety.crisis_resource': (3830047810, (
+    'contentlint.rules.builtin.safety.crisis_resource': (977153498, (
         ('MissingCrisisResource', 'SAFETY001', 'missing-crisis-resource', 'safety', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.safety.disclaimer': (1910420892, (
@@ -123,7 +123,7 @@ MODULES = {
     )),
     'contentlint.rules.builtin.spam._literals': (2732386034, (
     )),
-    'contentlint.rules.builtin.spam._shared': (1986037389, (
+    'contentlint.rules.builtin.spam._shared': (3273938634, (
     )),
     'contentlint.rules.builtin.spam.call_to_action': (1240390090, (
         ('CallToAction', 'SPAM001', 'call-to-action', 'spam', (), True, 'builtin'),
@@ -134,10 +134,10 @@ MODULES = {
     'contentlint.rules.builtin.spam.contact_details': (812678112, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.keyword_stuffing': (3939330320, (
+    'contentlint.rules.builtin.spam.keyword_stuffing': (3276200873, (
         ('KeywordStuffing', 'SPAM006', 'keyword-stuffing', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.off_topic_first_line': (4032757886, (
+    'contentlint.rules.builtin.spam.off_topic_first_line': (780896756, (
         ('OffTopicFirstLine', 'SPAM008', 'off-topic-first-line', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.page_chrome': (3750131504, (
