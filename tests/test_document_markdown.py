@@ -212,3 +212,22 @@ def test_front_matter_reads_as_pyyaml_reads_it(front_matter: str) -> None:
         assert found == {str(key): _plain(value) for key, value in expected.items()}
     else:
         assert FRONT_MATTER_ERROR in found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "# Title\n\nSome *emphasis* and &amp; an entity,\r\nacross lines. \\* Escaped.\n\n- item 😀 one\n- two\n",
+        "---\ntitle: T\n---\n\n| a | b \\| c |\n|---|---|\n| x &lt; y | [link](http://e.x \"t\") |\n",
+    ],
+)
+def test_locate_reads_the_same_place_as_the_offsets(source: str) -> None:
+    """The quick path of ``locate`` agrees with reading ``offsets`` and ``ends`` one by one."""
+    article = parse(source, "md", "x.md")
+    length = len(article.text)
+    for start in range(-1, length + 1):
+        for end in range(start, min(length, start + 40) + 2):
+            first = min(max(start, 0), length - 1)
+            last = min(max(end, first + 1), length) - 1
+            expected = article.locate_source(article.offsets[first], article.ends[last])
+            assert article.locate(start, end) == expected, (start, end)

@@ -130,6 +130,16 @@ class SourceRuns:
         end = self._end[run]
         return self._at[run] + index - self._text_at[run] + 1 if end < 0 else end
 
+    def source_span(self, first: int, last: int) -> tuple[int, int]:
+        """Where prose characters ``first`` to ``last`` (inclusive) start and end in the source."""
+        text_at, at, ends = self._text_at, self._at, self._end
+        run = bisect.bisect_right(text_at, first) - 1
+        start = at[run] + first - text_at[run] if ends[run] < 0 else at[run]
+        if run + 1 < len(text_at) and text_at[run + 1] <= last:
+            run = bisect.bisect_right(text_at, last) - 1
+        end = ends[run]
+        return start, (at[run] + last - text_at[run] + 1 if end < 0 else end)
+
 
 class SourceOffsets(Sequence[int]):
     """Per character of the prose, where it starts (or ends) in the source, read from shared runs."""
@@ -139,6 +149,14 @@ class SourceOffsets(Sequence[int]):
     def __init__(self, runs: SourceRuns, *, ends: bool) -> None:
         self._runs = runs
         self._ends = ends
+
+    @property
+    def runs(self) -> SourceRuns:
+        return self._runs
+
+    def reads_starts_of(self, ends: SourceOffsets) -> bool:
+        """Whether these are the starts, and ``ends`` the ends, of the same runs."""
+        return not self._ends and ends._ends and ends._runs is self._runs
 
     def __len__(self) -> int:
         return self._runs.length
@@ -176,6 +194,23 @@ class _LineIndex:
         self._source = source
         # UTF-16 columns differ from code-point columns only after a character outside the BMP
         self._astral = not source.isascii() and _ASTRAL.search(source) is not None
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` of ``source[start:end]`` (an end before the start counts as the start)."""
+        starts = self._starts
+        line = bisect.bisect_right(starts, start) - 1
+        column = start - starts[line]
+        stop = end if end > start else start
+        end_line = line
+        # the end is usually on the same line: check the next line start before bisecting
+        if end_line + 1 < len(starts) and starts[end_line + 1] <= stop:
+            end_line = bisect.bisect_right(starts, stop, end_line + 1) - 1
+        end_column = stop - starts[end_line]
+        if self._astral:
+            _, _, utf16 = self.line_col(start)
+            _, _, end_utf16 = self.line_col(stop)
+            return Span(line + 1, column + 1, end_line + 1, end_column + 1, start, end, utf16, end_utf16)
+        return Span(line + 1, column + 1, end_line + 1, end_column + 1, start, end, column + 1, end_column + 1)
 
     def line_col(self, offset: int) -> tuple[int, int, int]:
         """Return (line, column in code points, column in UTF-16 units), all 1-based."""
@@ -220,16 +255,26 @@ class Article:
 
     def locate(self, start: int, end: int) -> Span:
         """The exact place in the original file of ``text[start:end]``."""
-        if not self.text:
+        length = len(self.text)
+        if not length:
             return self.locate_source(0, 0)
-        start = min(max(start, 0), len(self.text) - 1)
-        end = min(max(end, start + 1), len(self.text))
-        return self.locate_source(self.offsets[start], self.ends[end - 1])
+        start = min(max(start, 0), length - 1)
+        end = min(max(end, start + 1), length)
+        runs = self._shared_runs
+        if runs is None:
+            return self.locate_source(self.offsets[start], self.ends[end - 1])
+        return self._lines.span(*runs.source_span(start, end - 1))
+
+    @cached_property
+    def _shared_runs(self) -> SourceRuns | None:
+        """The runs behind both :attr:`offsets` and :attr:`ends`, when they are the reader's own."""
+        offsets, ends = self.offsets, self.ends
+        if isinstance(offsets, SourceOffsets) and isinstance(ends, SourceOffsets) and offsets.reads_starts_of(ends):
+            return offsets.runs
+        return None
 
     def locate_source(self, src_start: int, src_end: int) -> Span:
-        line, column, column16 = self._lines.line_col(src_start)
-        end_line, end_column, end_column16 = self._lines.line_col(max(src_end, src_start))
-        return Span(line, column, end_line, end_column, src_start, src_end, column16, end_column16)
+        return self._lines.span(src_start, src_end)
 
     def line_span(self, line: int) -> Span:
         """The whole of one source line (for findings about a line or the article as a whole)."""

@@ -46,7 +46,8 @@ SENTENCE_OPENERS = frozenset(
 # A candidate end, and in a lookahead what follows it: the white space and opening marks (group 1)
 # and the next word (group 2), so one match tells all the checks need. (A pattern opening with a
 # character set lets the engine skip straight to the next mark instead of trying every position.)
-_CANDIDATE = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=(\s+[\"'“‘(\[]*(\w+)?))")
+# Group 3 is the white space alone: where the next sentence starts.
+_CANDIDATE = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=((\s+)[\"'“‘(\[]*(\w+)?))")
 _OPENING = "\"'“‘([{*_"
 
 
@@ -109,14 +110,20 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``, white space trimmed."""
     spans: list[tuple[int, int]] = []
     begin = start
+    # where the current sentence's text starts: ``begin`` past white space (an ended sentence is
+    # followed by white space, matched by the candidate, and closed by a mark, never by a space)
+    first = -1
     for match in _CANDIDATE.finditer(text, start, end):
-        following, next_word = match.group(1, 2)
+        following, space_end, next_word = match.group(1), match.end(2), match.group(3)
         stop = match.end()
         if next_word is None and stop + len(following) >= end:
             break  # only white space is left
         if _ends_sentence(text, begin, match, next_word):
-            _append_trimmed(text, begin, stop, spans)
-            begin = stop
+            if first < 0:
+                _append_trimmed(text, begin, stop, spans)
+            else:
+                spans.append((first, stop))
+            begin, first = stop, space_end
     _append_trimmed(text, begin, end, spans)
     return spans
 
