@@ -231,3 +231,14 @@ def test_locate_reads_the_same_place_as_the_offsets(source: str) -> None:
             last = min(max(end, first + 1), length) - 1
             expected = article.locate_source(article.offsets[first], article.ends[last])
             assert article.locate(start, end) == expected, (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "astral"),
+    [("plain", False), ("caf\u00e9 \u2014 \uffff", False), ("lone \udc80 surrogate", False),
+     ("emoji \U0001f600", True), ("last \U0010ffff", True)],
+)
+def test_characters_outside_the_bmp_are_noticed(text: str, astral: bool) -> None:
+    from contentlint.document.model import _has_astral
+
+    assert _has_astral(text) is astral

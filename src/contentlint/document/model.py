@@ -181,6 +181,16 @@ class SourceOffsets(Sequence[int]):
             yield self[index]
 
 
+def _has_astral(text: str) -> bool:
+    """Whether ``text`` has a character outside the BMP: in UTF-8 only those open with F0 to F4,
+    and ``bytes`` finds a byte several times quicker than a regular expression scans a ``str``."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return any(lead in encoded for lead in _ASTRAL_LEADS)
+
+
+_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+
+
 class _LineIndex:
     """Converts offsets in the source text to 1-based lines and columns."""
 
@@ -193,7 +203,7 @@ class _LineIndex:
         self._starts = starts
         self._source = source
         # UTF-16 columns differ from code-point columns only after a character outside the BMP
-        self._astral = not source.isascii() and _ASTRAL.search(source) is not None
+        self._astral = not source.isascii() and _has_astral(source)
 
     def span(self, start: int, end: int) -> Span:
         """The :class:`Span` of ``source[start:end]`` (an end before the start counts as the start)."""
