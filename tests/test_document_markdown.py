@@ -242,3 +242,23 @@ def test_characters_outside_the_bmp_are_noticed(text: str, astral: bool) -> None
     from contentlint.document.model import _has_astral
 
     assert _has_astral(text) is astral
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Plain words only.\n\nTwo paragraphs.",
+        "| a | b |\n|---|---|\n| c | d |\n",
+        "```\ncode\n```\n\n~~~\nmore\n~~~\n",
+        "Text\n\n    indented code\n\n-     code in a list item\n\n>     code in a quote\n",
+        "<div>\nhtml\n</div>\n\n> quoted\n\n[ref]: /target\n\n[ref]\n",
+        "***\n\n- item\n\n___\n\nSetext\n===\n\nOther\n---\n",
+        "---\ntitle: Front\n---\n\n# Heading\n\nText with a tab\there.\n",
+    ],
+)
+def test_leaving_out_block_rules_a_document_cannot_use_changes_no_token(source: str) -> None:
+    from contentlint.document.markdown import _parser, _parser_for
+
+    assert _parser_for(source).parse(source) == _parser().parse(source)
+    for line in source.split("\n"):
+        assert _parser_for(line).parse(line) == _parser().parse(line)

@@ -39,13 +39,36 @@ _VALUE = f"(?:{_PLAIN}|\"[^\"{_ODD}]*\"|'[^'{_ODD}]*')"
 _SIMPLE_LINE = re.compile(f"(?:[A-Za-z_][A-Za-z0-9_-]*:(?: {_VALUE})?| *- {_VALUE})?")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+# Block rules that can start only on a line holding one of these strings (a table row a pipe, a
+# fence three backticks or tildes, indented code four columns of white space ...). A document
+# without any of them is parsed with the rule off: the same tokens, fewer rules tried per line.
+_BLOCK_RULE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("table", ("|",)),
+    ("fence", ("```", "~~~")),
+    ("code", ("    ", "\t")),
+    ("html_block", ("<",)),
+    ("blockquote", (">",)),
+    ("reference", ("[",)),
+    ("hr", ("*", "-", "_")),
+    ("lheading", ("=", "-")),
+)
+
+
+def _parser_for(source: str) -> MarkdownIt:
+    """A parser with only the block rules that can match somewhere in ``source``."""
+    unused = tuple(rule for rule, needs in _BLOCK_RULE_NEEDS if not any(need in source for need in needs))
+    return _parser(unused)
+
+
+@lru_cache(maxsize=64)
+def _parser(unused_block_rules: tuple[str, ...] = ()) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     md.disable("text_join")
+    if unused_block_rules:
+        md.disable(list(unused_block_rules))
     return md
 
 
@@ -371,7 +394,7 @@ def _title(metadata: dict[str, Any], text: str, headings: list[tuple[int, int, i
 def parse_markdown(source: str, path: str | None = None) -> Article:
     """Read a Markdown file; only its prose goes into ``Article.text``."""
     walker = _MarkdownWalker(source)
-    walker.walk(_parser().parse(source))
+    walker.walk(_parser_for(source).parse(source))
     text = walker.builder.text()
     title = _title(walker.metadata, text, walker.headings)
     return walker.builder.article(source, "md", path, comments=walker.comments, metadata=walker.metadata,
