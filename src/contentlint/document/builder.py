@@ -25,11 +25,6 @@ _LONG_SPACE_RUN = re.compile(_SPACE_CLASS + "{2,}")
 _OTHER_SPACE = re.compile("[" + "".join(sorted(_SPACES - {" "})) + "]")
 
 
-def _needs_collapsing(text: str) -> bool:
-    """Whether ``text`` has white space other than single spaces."""
-    return "  " in text or _OTHER_SPACE.search(text) is not None
-
-
 class ProseBuilder:
     """Collects prose piece by piece; every character keeps its source span.
 
@@ -57,7 +52,7 @@ class ProseBuilder:
         if self._block_start is not None:
             self.close_block()
         if self._length:
-            last = self._runs.end(self._length - 1)
+            last = self._runs.last_end()
             self._pieces.append(BLOCK_SEPARATOR)
             self._length += len(BLOCK_SEPARATOR)
             self._runs.map(len(BLOCK_SEPARATOR), last, last)
@@ -83,9 +78,24 @@ class ProseBuilder:
             return
         if self._block_start is None:
             self.open_block("paragraph")
+        if "  " in text or _OTHER_SPACE.search(text) is not None:
+            self._add_collapsing(text, source_offset)
+            return
+        # Only single spaces: the text is copied as it is, but for a space where none may stand.
+        if text[0] == " " and (self._length == self._block_start or self._last_char() == " "):
+            if len(text) == 1:
+                return
+            text = text[1:]
+            source_offset += 1
+        self._runs.copy(len(text), source_offset)
+        self._pieces.append(text)
+        self._length += len(text)
+
+    def _add_collapsing(self, text: str, source_offset: int) -> None:
+        """:meth:`add` for text with runs of white space or white space other than spaces."""
         # Each run of white space becomes one space standing for the run's first character; at
         # the start of a block or after a space, none.
-        collapsed = _SPACE_RUN.sub(" ", text) if _needs_collapsing(text) else text
+        collapsed = _SPACE_RUN.sub(" ", text)
         long_runs = list(_LONG_SPACE_RUN.finditer(text)) if len(collapsed) != len(text) else []
         copied_from = 0
         if collapsed[0] == " " and (self._length == self._block_start or self._last_char() == " "):

@@ -130,6 +130,11 @@ class SourceRuns:
         end = self._end[run]
         return self._at[run] + index - self._text_at[run] + 1 if end < 0 else end
 
+    def last_end(self) -> int:
+        """Where the last character ends in the source (:meth:`end` of ``length - 1``)."""
+        end = self._end[-1]
+        return self._at[-1] + self.length - self._text_at[-1] if end < 0 else end
+
     def source_span(self, first: int, last: int) -> tuple[int, int]:
         """Where prose characters ``first`` to ``last`` (inclusive) start and end in the source."""
         text_at, at, ends = self._text_at, self._at, self._end
