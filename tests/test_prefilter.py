@@ -118,3 +118,37 @@ def test_compile_pattern_adds_a_lookahead_only_for_plain_first_letters(source: s
     assert pattern.pattern == lead + source
     text = "Cure the AXE; Bx, ax, b, x9, é."
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(source, text, re.I)]
+
+
+def _claim_patterns() -> list[re.Pattern[str]]:
+    from contentlint.config import Config
+    from contentlint.ruleset import RuleSet
+
+    return [p.regex for a in RuleSet(Config()).for_path("x.md") if hasattr(a.rule, "patterns")
+            for p in a.rule.patterns()]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_the_blocks_of_each_word_are_those_a_search_finds(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = path.read_text(encoding="utf-8")
+    mapped = parse(text, "txt", str(path))
+    assert prefilter._index(mapped).word_blocks is not None
+    patterns = _claim_patterns()
+    expected = [candidate_blocks(mapped, [pattern]) for pattern in patterns]
+    monkeypatch.setattr(prefilter, "_blocks_by_word", lambda spaced, blocks: None)
+    searched = parse(text, "txt", str(path))
+    assert prefilter._index(searched).word_blocks is None
+    assert [candidate_blocks(searched, [pattern]) for pattern in patterns] == expected
+    assert prefilter.alnum_runs(searched) == prefilter.alnum_runs(mapped) == set(re.findall("[a-z0-9]+", text.lower()))
+
+
+def test_blocks_that_cut_a_word_are_searched() -> None:
+    import dataclasses
+
+    article = parse("Secure cures.\n\nA cure.", "txt", "a.txt")
+    first, second = article.blocks
+    cut = dataclasses.replace(article, blocks=[dataclasses.replace(first, end=first.start + 9), second])
+    assert prefilter._index(cut).word_blocks is None  # "cu|res" is cut at the end of block 0
+    assert candidate_blocks(cut, [re.compile(r"\bcure", re.I)]) == {1}
+    assert candidate_blocks(cut, [re.compile(r"\bsecure\b", re.I)]) == {0}
+    assert prefilter.alnum_runs(cut) == {"secure", "cures", "a", "cure"}

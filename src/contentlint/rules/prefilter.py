@@ -11,9 +11,10 @@ decides every match, so findings are exactly what they would be without the filt
 :func:`required_literal_sets` gives every such set of a pattern (all must occur: "lose ... without
 ... diet" needs a form of "lose", "without" and a diet word). A literal the pattern bounds by a word
 boundary, a space or punctuation carries :data:`ANCHOR` on that side, and one alternative of
-several words becomes its two most telling words joined by :data:`ALL_OF`. Per article, whole
-words are answered by a set of the article's words, word starts by bisecting them, and only the
-rest by searching text; blocks are then found for the literals that occur at all.
+several words becomes its two most telling words joined by :data:`ALL_OF`. Per article, one pass
+maps each word to the blocks holding it (a bit per block): the blocks of a whole word, or of a word
+start (bisecting the sorted words), are then look-ups, and only other literals are searched for in
+the text, once it is known they occur at all.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from contentlint.document import Article
+from contentlint.document import Article, Block
 
 try:  # the parser and compiler behind ``re``: public as sre_parse and sre_compile before Python 3.11
     from re import _compiler  # type: ignore[attr-defined]
@@ -533,9 +534,56 @@ def _split(literals: Literals) -> _Parts:
     return _Parts(frozenset(whole), {word: tuple(found) for word, found in keyed.items()}, tuple(others))
 
 
+# Every byte but ASCII letters and digits to a space: the runs of letters and digits of a lowered
+# text are then the words ``split`` gives, found at C speed (non-ASCII characters become "?" first).
+_RUNS_ONLY = bytes(code if chr(code) in _RUN_CHARS else ord(" ") for code in range(256))
+
+
+def _runs_spaced(lowered: str) -> str:
+    """``lowered`` with every character outside the runs of [a-z0-9] made a space (same positions)."""
+    return lowered.encode("ascii", "replace").translate(_RUNS_ONLY).decode("ascii")
+
+
+def _blocks_by_word(spaced: str, blocks: Sequence[Block]) -> dict[str, int] | None:
+    """Each run of letters and digits of ``spaced`` (see :func:`_runs_spaced`) to the blocks
+    holding it (bit n for block number n), made in one pass; None unless the blocks come in order
+    without overlapping and every run lies wholly inside one of them (then a run's blocks are
+    those a search of the text finds it in)."""
+    masks: dict[str, int] = {}
+    get = masks.get
+    previous_end = 0
+    bit = 1
+    for block in blocks:
+        start, end = block.start, block.end
+        if start < previous_end or end < start or not _blank(spaced, previous_end, start) or (
+            0 < start < len(spaced) and spaced[start - 1] != " " and spaced[start] != " "
+        ):
+            return None
+        for word in spaced[start:end].split():
+            masks[word] = get(word, 0) | bit
+        bit <<= 1
+        previous_end = end
+    return masks if _blank(spaced, previous_end, len(spaced)) else None
+
+
+def _blank(spaced: str, start: int, end: int) -> bool:
+    """Whether ``spaced[start:end]`` holds no run of letters and digits."""
+    return start >= end or spaced[start:end].isspace()
+
+
+def _numbers(mask: int) -> frozenset[int]:
+    """The numbers of the bits set in ``mask``."""
+    found: list[int] = []
+    while mask:
+        lowest = mask & -mask
+        found.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return frozenset(found)
+
+
 class _Index:
-    __slots__ = ("_words", "_words_text", "block_ends", "block_starts", "found", "lowered", "present",
-                 "set_blocks", "set_present", "text_lower", "word_set")
+    __slots__ = ("_words", "_words_text", "block_ends", "block_starts", "literal_masks", "lowered", "present",
+                 "set_masks", "set_present", "text_lower", "word_blocks", "word_set")
 
     def __init__(self, article: Article) -> None:
         text = article.text
@@ -547,12 +595,19 @@ class _Index:
         self.lowered: str | None = None if unsafe else lowered
         self.block_starts = [b.start for b in article.blocks]
         self.block_ends = [b.end for b in article.blocks]
-        self.found: dict[str, frozenset[int]] = {}
         self.present: dict[str, bool] = {}
         self.set_present: dict[Literals, bool] = {}
-        self.set_blocks: dict[Literals, frozenset[int]] = {}
-        # the distinct runs of letters and digits: nearly every article is asked about some word
-        self.word_set: set[str] = set(_ALNUM_RUN.findall(lowered)) if self.lowered is not None else set()
+        # the blocks (bit n: block number n) holding a literal, and one member of a set
+        self.literal_masks: dict[str, int] = {}
+        self.set_masks: dict[Literals, int] = {}
+        # the distinct runs of letters and digits, to their blocks: nearly every article is asked
+        # about some word, and which blocks hold a whole word is then one look-up
+        self.word_blocks: dict[str, int] | None = None
+        self.word_set: set[str] = set()
+        if self.lowered is not None:
+            spaced = _runs_spaced(lowered)
+            self.word_blocks = _blocks_by_word(spaced, article.blocks)
+            self.word_set = set(spaced.split() if self.word_blocks is None else self.word_blocks)
         self._words: list[str] | None = None
         self._words_text: str | None = None
 
@@ -599,48 +654,90 @@ class _Index:
     def any_occurs(self, literals: Literals) -> bool:
         known = self.set_present.get(literals)
         if known is None:
-            known = self.set_present[literals] = bool(self._present_among(literals, first_only=True))
+            known = self.set_present[literals] = self._any_present(literals)
         return known
 
-    def blocks_with_any(self, literals: Literals) -> frozenset[int]:
-        """Numbers of the blocks that hold one of ``literals`` wholly inside them."""
-        known = self.set_blocks.get(literals)
-        if known is None:
-            found: set[int] = set()
-            for literal in self._present_among(literals):
-                found |= self.blocks_with(literal)
-            known = self.set_blocks[literals] = frozenset(found)
-        return known
-
-    def _present_among(self, literals: Literals, first_only: bool = False) -> list[str]:
-        """The members of ``literals`` that occur in the article (only the first one found, if asked)."""
+    def _any_present(self, literals: Literals) -> bool:
         parts = _split(literals)
-        present = [ANCHOR + word + ANCHOR for word in self.word_set.intersection(parts.whole)]
-        if present and first_only:
-            return present
-        candidates = [literal for word in self.word_set.intersection(parts.keyed) for literal in parts.keyed[word]]
-        for literal in (*candidates, *parts.others):
-            if self.occurs(literal):
-                present.append(literal)
-                if first_only:
-                    break
-        return present
+        words = self.word_set
+        if not words.isdisjoint(parts.whole):
+            return True
+        candidates = [literal for word in words.intersection(parts.keyed) for literal in parts.keyed[word]]
+        return any(self.occurs(literal) for literal in (*candidates, *parts.others))
 
-    def blocks_with(self, literal: str) -> frozenset[int]:
-        """Numbers of the blocks that hold ``literal`` wholly inside them."""
-        cached = self.found.get(literal)
-        if cached is not None:
-            return cached
+    def blocks_needing(self, needed: tuple[Literals, ...]) -> int:
+        """The blocks (bit n: block number n) that hold a member of every set in ``needed``."""
+        known = self.set_masks
+        result = -1
+        for literals in needed:
+            mask = known.get(literals)
+            if mask is None:
+                mask = known[literals] = self._blocks_with_any(literals)
+            result &= mask
+            if not result:
+                break
+        return result
+
+    def _blocks_with_any(self, literals: Literals) -> int:
+        parts = _split(literals)
+        words = self.word_set
+        mask = 0
+        if self.word_blocks is not None:
+            masks = self.word_blocks
+            for word in words.intersection(parts.whole):
+                mask |= masks[word]
+        else:
+            for word in words.intersection(parts.whole):
+                mask |= self.blocks_with(ANCHOR + word + ANCHOR)
+        known = self.literal_masks
+        for word in words.intersection(parts.keyed):
+            for literal in parts.keyed[word]:
+                found = known.get(literal)
+                if found is None:
+                    found = known[literal] = self._blocks_holding(literal)
+                mask |= found
+        for literal in parts.others:
+            found = known.get(literal)
+            if found is None:
+                found = known[literal] = self._blocks_holding(literal)
+            mask |= found
+        return mask
+
+    def blocks_with(self, literal: str) -> int:
+        """The blocks (bit n: block number n) that hold ``literal`` wholly inside them."""
+        known = self.literal_masks.get(literal)
+        if known is None:
+            known = self.literal_masks[literal] = self._blocks_holding(literal)
+        return known
+
+    def _blocks_holding(self, literal: str) -> int:
+        bare, kind = _kind(literal)
+        masks = self.word_blocks
+        if masks is not None:
+            # every run lies inside one block: a whole word's blocks, or those of the words it starts, are known
+            if kind is _Kind.WHOLE_RUN:
+                return masks.get(bare, 0)
+            if kind is _Kind.RUN_START:
+                words = self.words
+                mask = 0
+                at = bisect.bisect_left(words, bare)
+                while at < len(words) and words[at].startswith(bare):
+                    mask |= masks[words[at]]
+                    at += 1
+                return mask
+        if kind is _Kind.ALL_OF:
+            mask = -1
+            for part in _all_of(literal):
+                mask &= self.blocks_with(part)
+                if not mask:
+                    break
+            return mask
+        return self._searched_blocks(literal) if self.occurs(literal) else 0
+
+    def _searched_blocks(self, literal: str) -> int:
         assert self.lowered is not None
-        if not self.occurs(literal):
-            self.found[literal] = _NOWHERE
-            return _NOWHERE
-        if ALL_OF in literal:
-            parts = [self.blocks_with(part) for part in _all_of(literal)]
-            result = self.found[literal] = frozenset.intersection(*parts)
-            return result
         lowered, starts, ends = self.lowered, self.block_starts, self.block_ends
-        hits: set[int] = set()
+        hits = 0
         bare = literal.strip(ANCHOR)
         # the marks hold on the letters and digits either side (see _marked)
         after_run = literal.startswith(ANCHOR)
@@ -655,13 +752,11 @@ class _Index:
                 continue
             number = bisect.bisect_right(starts, at) - 1
             if number >= 0 and at + len(bare) <= ends[number]:
-                hits.add(number)
+                hits |= 1 << number
                 at = lowered.find(bare, ends[number])
             else:
                 at = lowered.find(bare, at + 1)
-        result = frozenset(hits)
-        self.found[literal] = result
-        return result
+        return hits
 
 
 _NOWHERE: frozenset[int] = frozenset()
@@ -679,28 +774,26 @@ def _index(article: Article) -> _Index:
 def candidate_blocks(article: Article, patterns: Sequence[re.Pattern[str] | None]) -> frozenset[int] | None:
     """Numbers of the blocks where a match of every one of ``patterns`` could lie wholly inside
     the block (None entries are ignored), or None when any block could hold one."""
+    return blocks_needing(article, needed_sets(patterns))
+
+
+def blocks_needing(article: Article, needed: tuple[Literals, ...]) -> frozenset[int] | None:
+    """:func:`candidate_blocks` for the sets :func:`needed_sets` gave (to keep them between
+    articles): numbers of the blocks holding a member of every set, or None when there is none."""
+    if not needed:
+        return None
     index = _index(article)
     if index.lowered is None:
         return None
-    needed = _needed_sets(patterns)
-    # Most patterns need a word the article lacks: learn that from the distinct words alone
-    # before finding which blocks hold each literal.
-    for literals in needed:
-        if not index.any_occurs(literals):
-            return _NOWHERE
-    result: frozenset[int] | None = None
-    for literals in needed:
-        blocks = index.blocks_with_any(literals)
-        result = blocks if result is None else result & blocks
-        if not result:
-            return result
-    return result
+    mask = index.blocks_needing(needed)
+    return _numbers(mask) if mask else _NOWHERE
 
 
-def _needed_sets(patterns: Sequence[re.Pattern[str] | None]) -> tuple[Literals, ...]:
+def needed_sets(patterns: Sequence[re.Pattern[str] | None]) -> tuple[Literals, ...]:
+    """Every literal set (see :func:`required_literal_sets`) of every pattern (None is skipped)."""
     key = tuple(map(id, patterns))
     entry = _NEEDED.get(key)
-    if entry is not None and all(a is b for a, b in zip(entry[0], patterns, strict=True)):
+    if entry is not None and entry[0] == tuple(patterns):
         return entry[1]
     if len(_NEEDED) >= _MAX_BY_IDENTITY:
         _NEEDED.clear()
