@@ -510,6 +510,14 @@ def _all_of(literal: str) -> tuple[str, ...]:
     return tuple(literal.split(ALL_OF))
 
 
+@lru_cache(maxsize=4096)
+def _pieces(literal: str) -> tuple[tuple[str, str, _Kind], ...]:
+    """The literals ``literal`` joins, each with its bare text and kind, whole words first (the
+    cheapest to look up)."""
+    pieces = [(part, *_kind(part)) for part in _all_of(literal)]
+    return tuple(sorted(pieces, key=lambda piece: piece[2] is not _Kind.WHOLE_RUN))
+
+
 class _Parts(NamedTuple):
     whole: frozenset[str]  # bare whole words, tested with one set operation
     keyed: dict[str, tuple[str, ...]]  # a word each of these several-word literals needs, to them
@@ -727,8 +735,13 @@ class _Index:
                 return mask
         if kind is _Kind.ALL_OF:
             mask = -1
-            for part in _all_of(literal):
-                mask &= self.blocks_with(part)
+            known = self.literal_masks
+            for part, bare_part, kind_of_part in _pieces(literal):
+                whole = masks is not None and kind_of_part is _Kind.WHOLE_RUN
+                found = masks.get(bare_part, 0) if masks is not None and whole else known.get(part)
+                if found is None:
+                    found = known[part] = self._blocks_holding(part)
+                mask &= found
                 if not mask:
                     break
             return mask

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from contentlint.document import Article
 from contentlint.rules.base import Option, Rule, RuleContext
-from contentlint.rules.prefilter import candidate_blocks
+from contentlint.rules.prefilter import Literals, blocks_needing, needed_sets
 from contentlint.text.context import CHECKS, skip_reason
 
 Accept = Callable[[Article, re.Match[str]], bool]
@@ -61,6 +61,7 @@ class PatternRule(Rule):
     """Runs :meth:`patterns` over the article and reports claims that no context check cancels."""
 
     _compiled: ClassVar[tuple[ClaimPattern, ...] | None] = None
+    _needed: ClassVar[tuple[tuple[Literals, ...], ...] | None] = None
     # Blocks without a match of this (when set) cannot hold any of the rule's claims.
     block_trigger: ClassVar[re.Pattern[str] | None] = None
     # Claims matching this stay claims even when hedged ("may completely cure" still promises a cure).
@@ -76,6 +77,14 @@ class PatternRule(Rule):
             cls._compiled = tuple(cls.build_patterns())
         compiled: tuple[ClaimPattern, ...] = cls.__dict__["_compiled"]
         return compiled
+
+    @classmethod
+    def literals_needed(cls) -> tuple[tuple[Literals, ...], ...]:
+        """For each pattern, the literal sets a block must hold for it (and its triggers) to match there."""
+        if cls.__dict__.get("_needed") is None:
+            cls._needed = tuple(needed_sets((cls.block_trigger, p.trigger, p.regex)) for p in cls.patterns())
+        needed: tuple[tuple[Literals, ...], ...] = cls.__dict__["_needed"]
+        return needed
 
     def check(self, article: Article, ctx: RuleContext) -> None:
         allowed = set(ctx.options.get("skip_when", CHECKS))
@@ -114,24 +123,17 @@ class PatternRule(Rule):
         A pattern is tried only in the blocks that hold the literals every match of it (and of its
         triggers) contains: most blocks hold none, and a literal search costs little.
         """
-        everywhere: list[tuple[int, _Plan]] = []
-        by_block: dict[int, list[tuple[int, _Plan]]] = {}
-        for order, pattern in enumerate(self.patterns()):
-            where = candidate_blocks(article, (self.block_trigger, pattern.trigger, pattern.regex))
+        by_block: dict[int, list[_Plan]] = {}
+        for pattern, needed in zip(self.patterns(), self.literals_needed(), strict=True):
+            where = blocks_needing(article, needed)
             if where is not None and not where:
                 continue
             checks = [c for c in pattern.skip_when if c in allowed and c in CHECKS]
             plan = (pattern, checks, "claim" in pattern.regex.groupindex)
-            if where is None:
-                everywhere.append((order, plan))
-                continue
-            for number in where:
-                by_block.setdefault(number, []).append((order, plan))
-        if everywhere:
-            for number in range(len(article.blocks)):
-                by_block.setdefault(number, []).extend(everywhere)
-        return [(number, [plan for _, plan in sorted(entries, key=lambda e: e[0])])
-                for number, entries in sorted(by_block.items())]
+            # patterns come in order, so each block's list is in order
+            for number in range(len(article.blocks)) if where is None else where:
+                by_block.setdefault(number, []).append(plan)
+        return sorted(by_block.items())
 
     def accept_claim(self, article: Article, ctx: RuleContext, start: int, end: int) -> bool:
         """A last, rule-wide test (for example a document-level one); true by default."""
