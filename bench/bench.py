@@ -4,7 +4,8 @@
 Measures, with every default rule and the command line as users run it:
 
 - throughput (articles/s and MB/s) of ``contentlint check`` with ``--jobs`` = the cores, and of
-  proselint (installed in its own virtual environment under ``bench/out/``) on the same files;
+  proselint (installed in its own virtual environment under ``bench/out/``) on the same files,
+  run in alternate rounds (``--rounds``, median of each) so that both meet the same load;
 - a cold run (empty cache) against a warm run (nothing changed);
 - one-file latency: ``contentlint check one.md``, the pre-commit case, median of several runs;
 - time at 1k and 4k articles (growth should be linear) and peak memory at 10k articles
@@ -12,7 +13,7 @@ Measures, with every default rule and the command line as users run it:
   count a page the parent shares with its forked workers once, resident sizes summed, which
   count it in every process, and the largest single process).
 
-    python bench/bench.py                         # everything (about 10 minutes on two cores)
+    python bench/bench.py                         # everything (about 12 minutes on two cores)
     python bench/bench.py --quick                 # 200 and 800 articles, memory at 2,000
     python bench/bench.py --no-proselint          # skip the peer
 
@@ -225,12 +226,19 @@ def corpus_size(folder: Path) -> tuple[int, float]:
     return len(files), sum(p.stat().st_size for p in files) / 1e6
 
 
+def median_run(runs: list[Run]) -> Run:
+    """The run of median wall time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small corpora, for trying the script out")
     parser.add_argument("--jobs", type=int, default=None, help="contentlint --jobs [default: the cores]")
     parser.add_argument("--no-proselint", action="store_true")
     parser.add_argument("--repeat", type=int, default=7, help="one-file runs to take the median of")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="alternate runs of contentlint and proselint to take the median of [default: 3]")
     parser.add_argument("--sizes", type=int, nargs=3, metavar=("SMALL", "LARGE", "MEMORY"),
                         help="corpus sizes [default: 1000 4000 10000]")
     args = parser.parse_args()
@@ -280,16 +288,22 @@ def main() -> None:
         command = contentlint_check(folders[count], jobs, cache, report)
         record(f"contentlint cold {count}", count, timed(command, env_with_cache(cache)))
         record(f"contentlint warm {count}", count, timed(command, env_with_cache(cache)))
-    record(f"contentlint no-cache {small}", small,
-           timed(contentlint_check(folders[small], jobs, None, report)))
     record(f"contentlint 1 job {small}", small, timed(contentlint_check(folders[small], 1, None, report)))
 
-    # proselint on the same files (it takes file paths, not folders)
-    if not args.no_proselint:
-        binary = proselint_bin()
-        files = sorted(str(p) for p in folders[small].rglob("*") if p.is_file())
-        record(f"proselint {small}", small,
-               timed([str(binary), "check", "--output-format", "json", *files]))
+    # contentlint without a cache against proselint on the same files (it takes file paths, not
+    # folders), in alternate rounds so that both meet the same load; each keeps its median round
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    files = sorted(str(p) for p in folders[small].rglob("*") if p.is_file())
+    binary = None if args.no_proselint else proselint_bin()
+    for _ in range(args.rounds):
+        ours.append(timed(contentlint_check(folders[small], jobs, None, report)))
+        if binary is not None:
+            theirs.append(timed([str(binary), "check", "--output-format", "json", *files]))
+    record(f"contentlint no-cache {small}", small, median_run(ours))
+    if theirs:
+        record(f"proselint {small}", small, median_run(theirs))
+    results.machine["rounds"] = str(args.rounds)
 
     # one file, as a pre-commit hook runs it
     one = sorted(folders[small].rglob("*.md"))[0]
