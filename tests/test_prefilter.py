@@ -152,3 +152,11 @@ def test_blocks_that_cut_a_word_are_searched() -> None:
     assert candidate_blocks(cut, [re.compile(r"\bcure", re.I)]) == {1}
     assert candidate_blocks(cut, [re.compile(r"\bsecure\b", re.I)]) == {0}
     assert prefilter.alnum_runs(cut) == {"secure", "cures", "a", "cure"}
+
+
+def test_the_characters_folding_to_ascii_are_all_listed() -> None:
+    import sys
+
+    folding = {chr(code) for code in range(128, sys.maxunicode + 1) if prefilter._folds_to_ascii(chr(code))}
+    listed = {chr(code) for code in range(128, sys.maxunicode + 1) if prefilter._FOLDING_TO_ASCII.match(chr(code))}
+    assert listed == folding
