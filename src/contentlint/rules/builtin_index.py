@@ -25,7 +25,7 @@ MODULES = {
     'contentlint.rules.builtin.attribution.stale_date': (2017941335, (
         ('MissingOrStaleDate', 'ATTR003', 'missing-or-stale-date', 'attribution', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims._base': (3389989684, (
+    'contentlint.rules.builtin.claims._base': (3147828679, (
     )),
     'contentlint.rules.builtin.claims._evidence': (1231371830, (
     )),
