@@ -13,7 +13,7 @@ Measures, with every default rule and the command line as users run it:
   count a page the parent shares with its forked workers once, resident sizes summed, which
   count it in every process, and the largest single process).
 
-    python bench/bench.py                         # everything (about 12 minutes on two cores)
+    python bench/bench.py                         # everything (about 6 minutes on two cores)
     python bench/bench.py --quick                 # 200 and 800 articles, memory at 2,000
     python bench/bench.py --no-proselint          # skip the peer
 
