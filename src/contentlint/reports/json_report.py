@@ -116,21 +116,22 @@ _FINDING_TEMPLATE = ",\n    {{\n" + ",\n".join(f'      "{key}": {{}}' for key in
 def _finding_item(finding: Finding) -> str:
     """``json_array_item(dumps(finding.to_dict()), 2, first=False)``, written straight from the
     finding (a report has tens of thousands of them)."""
-    strings = (finding.path, finding.rule, finding.name, finding.category, finding.message, finding.text)
-    suggestion = finding.suggestion
-    if any(type(value) is not str for value in strings) or not (suggestion is None or type(suggestion) is str):
-        return json_array_item(dumps(finding.to_dict()), 2, first=False)
     span = finding.span
-    text = _FINDING_TEMPLATE.format(
-        encode_basestring(finding.path), int(span.line), int(span.column), int(span.end_line), int(span.end_column),
-        encode_basestring(finding.rule), encode_basestring(finding.name), encode_basestring(finding.category),
-        encode_basestring(finding.severity.value), encode_basestring(finding.message),
-        "null" if suggestion is None else encode_basestring(suggestion), encode_basestring(finding.text),
-        "true" if finding.article_level else "false", "false" if finding.fix is None else "true",
-    )
-    if _RAW_UNSAFE.search(text):
-        text = _RAW_UNSAFE.sub(_unicode_escape, text)
-    return text.replace("</", "<\\/")
+    suggestion = finding.suggestion
+    try:
+        text = _FINDING_TEMPLATE.format(
+            encode_basestring(finding.path), int(span.line), int(span.column), int(span.end_line),
+            int(span.end_column), encode_basestring(finding.rule), encode_basestring(finding.name),
+            encode_basestring(finding.category), encode_basestring(finding.severity.value),
+            encode_basestring(finding.message), "null" if suggestion is None else encode_basestring(suggestion),
+            encode_basestring(finding.text), "true" if finding.article_level else "false",
+            "false" if finding.fix is None else "true",
+        )
+    except TypeError:  # a value that is not a string (from a plugin): the general path
+        return json_array_item(dumps(finding.to_dict()), 2, first=False)
+    if _NEEDS_ESCAPING.search(text) is None:  # one character set: the engine skips along fast
+        return text
+    return _RAW_UNSAFE.sub(_unicode_escape, text).replace("</", "<\\/")
 
 
 def _unicode_escape(match: re.Match[str]) -> str:
@@ -145,6 +146,7 @@ def nested(value: Any, depth: int) -> str:
 # Characters JSON may leave raw that still act on a terminal (DEL, C1 controls such as CSI),
 # reorder what is shown (bidirectional controls), or end a JavaScript line (U+2028, U+2029).
 _RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_NEEDS_ESCAPING = re.compile("[<\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def dumps(data: Any) -> str:
