@@ -243,3 +243,63 @@ def test_refuted_as_a_search_of_the_next_sentences_finds(text: str) -> None:
         start, end = match.span()
         _, hi = neighbour_span(article, start, after=2)
         assert refuted(article, start, end) == (_REFUTATION.search(article.text, end, hi) is not None), (text, start)
+
+
+def test_the_citation_leads_hold_every_first_character() -> None:
+    # the citation search tries an alternative only under the characters listed as its leads
+    from contentlint.text.context import _CITATION_LEADS
+
+    for source, leads in zip(_CITATION_PATTERNS, _CITATION_LEADS, strict=True):
+        if source.startswith("(?i:^|\\n)"):
+            continue  # the start of the text is tried apart; elsewhere it starts at a line break
+        starts, _ = _first_characters(_parser.parse(source))
+        assert starts is not None, source
+        assert all(any(re.fullmatch(first, ch) for first, _ in leads) for ch in starts), source
+
+
+def test_the_letters_folded_from_beyond_ascii_are_all_known() -> None:
+    from contentlint.text.context import _FOLDED_ASCII
+
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    beyond = {ch for ch in re.findall("(?i:[a-z])", everything) if not ch.isascii()}
+    assert beyond == set("".join(_FOLDED_ASCII.values()))
+    for letter, chars in _FOLDED_ASCII.items():
+        assert all(re.fullmatch(f"(?i:{letter})", ch) for ch in chars)
+
+
+_CITATION_PIECES = (
+    "according to ", "According to the World Health Organization ", "ACCORDING TO NIMH ", "the ", "The ",
+    "et al. ", "xet al ", "(Smith, 2020) ", "(Smith and Lee 2019; Jones 2020)", "[1]", "[2, 3]", "¹", "^2",
+    "study by the CDC ", "2021 trial ", "a 2019 review ", "An 2020 study ", "İn a 2020 trial ", "ſtudy by Smith ",
+    "Researchers at Stanford University ", "researchers from the NIH ", "a team from the Mayo Clinic ",
+    "\nSources: ", "citations:", " ", "x", "\n", "in Nature ", "in the journal Cell ", "eLife ", "doi:10.1",
+    "DOI: 10.1", "PMC12", "https://", "www.", "published in the journal Science ", "Published online in JAMA ",
+    "reported at the Lancet ", "appeared in The Lancet ", "NIMH says ", "The CDC reports ", "WHO estimates ",
+    "Nurses' Health Study ", "the SPRINT trial ", "SPRINT trial ", "data from the CDC", "ANALYSIS by Smith",
+    "Smith and colleagues (2021) ", "ı", "\u212a", "Dr. ", "unpublished in ", "disaccording to ",
+    "printed in Science ", "Presented at the American Heart Association ", "investigators at Harvard University ",
+    "experts from the Mayo Clinic ", "Doctors at the Cleveland Clinic ", "scientists at MIT ", "survey by Gallup ",
+    "authors of the CDC ", "analysis from Harvard ", "review by the Cochrane ", "research from Oxford ",
+    "trial by Pfizer ", "report from the WHO ", "one 2018 study ", "this 2017 analysis ", "PMID: 123",
+    "a 2020 analysis ", "Studies funded by the NIH ", "Reported online in Nature ", "appearing in Gut ",
+    "data with the NIH ", "Data of the CDC ",
+)
+
+
+def test_the_citation_search_finds_what_the_plain_pattern_finds() -> None:
+    import random
+    from pathlib import Path
+
+    from contentlint.text.context import _CITATION, _citation_matches
+
+    corpora = Path(__file__).parent / "corpora"
+    texts = [parse(path.read_text(encoding="utf-8"), path.suffix.lstrip(".") or "txt", None).text
+             for path in sorted(corpora.rglob("*.md")) + sorted(corpora.rglob("*.txt"))]
+    rng = random.Random(5)
+    texts += ["".join(rng.choice(_CITATION_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    assert len(texts) > 3000
+    for text in texts:
+        lo = rng.randint(0, len(text))
+        for start, end in ((0, len(text)), (lo, rng.randint(lo, len(text))), (0, lo)):
+            plain = [(m.span(), m.group(0)) for m in _CITATION.finditer(text, start, end)]
+            assert [(m.span(), m.group(0)) for m in _citation_matches(text, start, end)] == plain, (text, start, end)
