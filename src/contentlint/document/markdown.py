@@ -85,8 +85,11 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     """The YAML front matter as a mapping; a problem is reported under ``_front_matter_error``."""
     import yaml
 
+    from contentlint.yaml_loading import safe_load
+
     try:
-        data = _load_yaml(yaml, text)
+        # libyaml only for plain `key: value` and list lines, where it is known to read the same
+        data = safe_load(text, c_parser=all(_SIMPLE_LINE.fullmatch(line) for line in text.split("\n")))
     except yaml.YAMLError as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return {FRONT_MATTER_ERROR: f"front matter is not valid YAML: {reason}"}
@@ -97,18 +100,6 @@ def parse_front_matter(text: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         return {FRONT_MATTER_ERROR: "front matter is not a list of `key: value` pairs"}
     return {str(key): _plain(value) for key, value in data.items()}
-
-
-def _load_yaml(yaml: Any, text: str) -> Any:
-    """``yaml.safe_load(text)``, by libyaml when the text is made only of simple lines (several
-    times faster, and the same values: both feed one Python constructor)."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None and all(_SIMPLE_LINE.fullmatch(line) for line in text.split("\n")):
-        try:
-            return yaml.load(text, Loader=loader)
-        except Exception:  # not expected for such lines; PyYAML then reports it in its own words
-            pass
-    return yaml.safe_load(text)
 
 
 def _plain(value: Any) -> Any:

@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from contentlint.yaml_loading import safe_load
+
 # Bump when what is stored for a document changes.
 _CACHE_FORMAT = 1
 _DOCUMENTS_KEPT = 300
@@ -28,7 +30,7 @@ def load_yaml(text: str) -> Any:
     found = user_cache.load(stored)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == text:
         return found[1]
-    value = _parse_yaml(text)
+    value = safe_load(text)
     # skipped for values marshal cannot write (dates); a few hundred documents cover the built-in
     # data and a project's own packs
     user_cache.store(stored, (text, value), keep=_DOCUMENTS_KEPT)
@@ -38,18 +40,6 @@ def load_yaml(text: str) -> Any:
 def _cache_name(text: str) -> str:
     data = text.encode("utf-8", "surrogatepass")
     return f"yaml-v{_CACHE_FORMAT}-{len(data)}-{zlib.crc32(data):08x}-{zlib.adler32(data):08x}.marshal"
-
-
-def _parse_yaml(text: str) -> Any:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return yaml.safe_load(text)
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError:
-        return yaml.safe_load(text)  # the same error, with the pure-Python loader's clearer message
 
 
 def data_path(name: str) -> Path:
