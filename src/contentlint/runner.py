@@ -40,7 +40,7 @@ Progress = Callable[[int], None]
 class Job:
     path: str
     content: bytes
-    digest: str
+    digest: str  # the content's hash when the run keeps a cache (its result is then kept), else ""
 
 
 Outcome = FileResult | RenderedResult
@@ -81,7 +81,7 @@ def _check_job(job: Job, ruleset: RuleSet, renderer: PartsRenderer | None) -> Ou
     result, source = _checked_source(job.path, job.content, ruleset)
     if renderer is None:
         return result
-    return rendered(result, source, renderer, keep=bool(job.digest))
+    return rendered(result, source, renderer, keep=job.digest != "")
 
 
 def rendered(result: FileResult, source: str | None, renderer: PartsRenderer, *, keep: bool = False) -> Outcome:
