@@ -66,6 +66,7 @@ def test_the_folder_is_the_one_platformdirs_names(xdg: str | None, tmp_path: Pat
     from platformdirs import user_cache_dir
 
     monkeypatch.delenv("CONTENTLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("CONTENTLINT_USER_CACHE_DIR", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
@@ -91,3 +92,12 @@ def test_yaml_documents_keep_many_entries(cache: Path) -> None:
     for number in range(12):
         data.load_yaml(f"value: {number}\n")
     assert len(list(cache.glob("yaml-*.marshal"))) == 12
+
+
+def test_the_user_folder_can_be_moved_apart_from_the_results_cache(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "both"))
+    monkeypatch.delenv("CONTENTLINT_USER_CACHE_DIR", raising=False)
+    assert user_cache.cache_dir() == tmp_path / "both"
+    monkeypatch.setenv("CONTENTLINT_USER_CACHE_DIR", str(tmp_path / "user"))
+    assert user_cache.cache_dir() == tmp_path / "user"

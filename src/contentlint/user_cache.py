@@ -3,7 +3,8 @@ in the user cache folder so that later runs load it in a few milliseconds.
 
 Files are written with :mod:`marshal` and replaced atomically, so a parallel run never reads half a
 file; a file that cannot be read is derived again, and a folder that cannot be written only costs
-the next run the same work. ``CONTENTLINT_CACHE_DIR`` overrides the folder.
+the next run the same work. ``CONTENTLINT_USER_CACHE_DIR`` overrides the folder; else
+``CONTENTLINT_CACHE_DIR``, which also moves the results cache, puts both in one folder.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+USER_CACHE_ENV = "CONTENTLINT_USER_CACHE_DIR"
 CACHE_ENV = "CONTENTLINT_CACHE_DIR"
 
 
 def cache_dir() -> Path:
-    override = os.environ.get(CACHE_ENV)
+    override = os.environ.get(USER_CACHE_ENV) or os.environ.get(CACHE_ENV)
     if override:
         return Path(override)
     linux = _linux_cache_dir()
