@@ -160,3 +160,24 @@ def test_the_characters_folding_to_ascii_are_all_listed() -> None:
     folding = {chr(code) for code in range(128, sys.maxunicode + 1) if prefilter._folds_to_ascii(chr(code))}
     listed = {chr(code) for code in range(128, sys.maxunicode + 1) if prefilter._FOLDING_TO_ASCII.match(chr(code))}
     assert listed == folding
+
+
+@pytest.mark.parametrize(
+    ("expression", "runs", "letters"),
+    [
+        (r"\bcure(?![\w'’]|[-‐]\w)", ANCHOR + "cure" + ANCHOR, "cure"),
+        (r"(?<=\s)rest(?=\s+from)", ANCHOR + "rest" + ANCHOR, "rest"),
+        (r"(?<![\w-])dose\d", ANCHOR + "dose", "dose"),
+        (r"\bdose(?=[a-z])", ANCHOR + "dose", None),
+    ],
+)
+def test_one_word_edge_reading_serves_both_word_units(expression: str, runs: str, letters: str | None) -> None:
+    """The edges of the literal sets (runs of letters and digits) and of the spam rules' words
+    (runs of letters, a digit being an edge) are read by the same functions."""
+    from contentlint.rules.builtin.spam._literals import required_words
+
+    pattern = re.compile(expression, re.IGNORECASE)
+    assert required_literal_sets(pattern) == (frozenset({runs}),)
+    assert required_words(pattern) == letters
+    tree = prefilter._sre.parse(expression, re.IGNORECASE)
+    assert prefilter.next_outside(list(tree.data)[-1:], False, prefilter.never_letter) is (letters is not None)

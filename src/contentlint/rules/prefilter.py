@@ -15,6 +15,10 @@ several words becomes its two most telling words joined by :data:`ALL_OF`. Per a
 maps each word to the blocks holding it (a bit per block): the blocks of a whole word, or of a word
 start (bisecting the sorted words), are then look-ups, and only other literals are searched for in
 the text, once it is known they occur at all.
+
+Which side of a literal is a word's edge is read by :func:`end_anchor` and :func:`next_outside`,
+given what counts as outside a word: here the runs of letters and digits, for the spam rules'
+required words (``spam/_literals.py``) :func:`never_letter`, where a digit is an edge too.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import enum
 import re
 import weakref
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
@@ -99,6 +103,10 @@ _OUTSIDE_CODES = frozenset(code for code in range(1, 128) if chr(code).lower() n
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT))
 
 
+# Which characters count as a word's edge: a test of one single-character item (a literal or a set).
+Outside = Callable[[Any, Any], bool]
+
+
 def _outside_runs(op: Any, arg: Any) -> bool:
     """Whether every character ``op`` can match lies outside the runs of [a-z0-9] in lowered text."""
     if op is _C.LITERAL:
@@ -112,64 +120,97 @@ def _outside_runs(op: Any, arg: Any) -> bool:
     return False
 
 
-def _sets_anchor(op: Any, arg: Any, anchored: bool) -> bool:
-    """Whether the character before the next position is outside the runs of [a-z0-9], given
-    ``anchored`` for the position before ``op``."""
+# Characters that case-insensitive matching equates with an ASCII letter, besides the letters.
+_LOOKALIKES = frozenset(map(ord, "İıſ\u212a"))
+_NON_LETTER_CATEGORIES = (_C.CATEGORY_SPACE, _C.CATEGORY_DIGIT, _C.CATEGORY_NOT_WORD, _C.CATEGORY_LINEBREAK)
+
+
+def _may_be_letter(code: int) -> bool:
+    return 65 <= code <= 90 or 97 <= code <= 122 or code in _LOOKALIKES
+
+
+def never_letter(op: Any, arg: Any) -> bool:
+    """Whether a one-character item never matches an ASCII letter, in any case (the word edge of
+    the spam rules, whose words are runs of ASCII letters with the look-alikes folded)."""
+    if op is _C.LITERAL:
+        return not _may_be_letter(arg)
+    if op is not _C.IN:
+        return False
+    for kind, value in arg:
+        if kind is _C.LITERAL:
+            if _may_be_letter(value):
+                return False
+        elif kind is _C.RANGE:
+            low, high = value
+            if (low <= 90 and high >= 65) or (low <= 122 and high >= 97) or any(low <= c <= high for c in _LOOKALIKES):
+                return False
+        elif kind is _C.CATEGORY:
+            if value not in _NON_LETTER_CATEGORIES:
+                return False
+        else:  # NEGATE and anything else
+            return False
+    return True
+
+
+def _sets_anchor(op: Any, arg: Any, anchored: bool, outside: Outside = _outside_runs) -> bool:
+    """Whether the character before the next position is ``outside`` (by default: outside the
+    runs of [a-z0-9]), given ``anchored`` for the position before ``op``."""
     if op is _C.LITERAL or op is _C.IN:
-        return _outside_runs(op, arg)
+        return outside(op, arg)
     if op in _REPEATS:
         low, _high, body = arg
         # after one or more rounds the last round decides; whatever came before it, it ends
         # anchored when it does so from an unanchored start (anchoring only ever helps)
-        repeated = _end_anchor(body, False)
+        repeated = end_anchor(body, False, outside)
         return repeated if low >= 1 else repeated and anchored
     if op is _C.SUBPATTERN:
-        return _end_anchor(arg[-1], anchored)
+        return end_anchor(arg[-1], anchored, outside)
     if op is getattr(_C, "ATOMIC_GROUP", None):
-        return _end_anchor(arg, anchored)
+        return end_anchor(arg, anchored, outside)
     if op is _C.BRANCH:
-        return all(_end_anchor(alternative, anchored) for alternative in arg[1])
+        return all(end_anchor(alternative, anchored, outside) for alternative in arg[1])
     if op is _C.AT:
         return arg in (_C.AT_BOUNDARY, _C.AT_UNI_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING) or (
             anchored and arg is not _C.AT_NON_BOUNDARY and arg is not _C.AT_UNI_NON_BOUNDARY
         )
     if op is _C.ASSERT_NOT:
         direction, body = arg
-        if direction < 0 and len(body) == 1 and body[0][0] is _C.IN:
-            return any(kind is _C.CATEGORY and value in (_C.CATEGORY_WORD, _C.CATEGORY_UNI_WORD)
-                       for kind, value in body[0][1]) or anchored
-        return anchored  # zero width: the character before is unchanged
+        return (direction < 0 and _excludes_word_character(body)) or anchored
     if op is _C.ASSERT:
-        return anchored
+        direction, body = arg
+        return (direction < 0 and end_anchor(body, False, outside)) or anchored
     return False
 
 
-def _end_anchor(items: Any, anchored: bool) -> bool:
+def end_anchor(items: Any, anchored: bool, outside: Outside = _outside_runs) -> bool:
+    """Whether the character before the end of the sequence ``items`` is ``outside`` (where the
+    next character is a letter or digit), given ``anchored`` for the position before it."""
     for op, arg in _ops(items):
-        anchored = _sets_anchor(op, arg, anchored)
+        anchored = _sets_anchor(op, arg, anchored, outside)
     return anchored
 
 
-def _next_outside(items: Any, followed: bool) -> bool:
+def next_outside(items: Any, followed: bool, outside: Outside = _outside_runs) -> bool:
     """Whether, after a letter or digit, the next character the sequence ``items`` matches is
-    outside the runs of [a-z0-9] (``followed``: the same for what comes after the sequence)."""
+    ``outside`` (by default: outside the runs of [a-z0-9]; ``followed``: the same for what comes
+    after the sequence)."""
     items = _ops(items)
     for index, (op, arg) in enumerate(items):
         if op is _C.LITERAL or op is _C.IN:
-            return _outside_runs(op, arg)
+            return outside(op, arg)
         rest = items[index + 1 :]
         if op is _C.SUBPATTERN:
-            return _next_outside(arg[-1], _next_outside(rest, followed))
+            return next_outside(arg[-1], next_outside(rest, followed, outside), outside)
         if op is getattr(_C, "ATOMIC_GROUP", None):
-            return _next_outside(arg, _next_outside(rest, followed))
+            return next_outside(arg, next_outside(rest, followed, outside), outside)
         if op is _C.BRANCH:
-            after = _next_outside(rest, followed)
-            return all(_next_outside(alternative, after) for alternative in arg[1])
+            after = next_outside(rest, followed, outside)
+            return all(next_outside(alternative, after, outside) for alternative in arg[1])
         if op in _REPEATS:
             low, high, body = arg
-            after = _next_outside(rest, followed)
-            between = after if high == 1 else after and _next_outside(body, False)
-            first = _next_outside(body, between)
+            after = next_outside(rest, followed, outside)
+            between = after if high == 1 else after and next_outside(body, False, outside)
+            first = next_outside(body, between, outside)
             return first if low >= 1 else first and after
         if op is _C.AT:
             if arg in (_C.AT_BOUNDARY, _C.AT_UNI_BOUNDARY, _C.AT_END, _C.AT_END_STRING):
@@ -181,13 +222,16 @@ def _next_outside(items: Any, followed: bool) -> bool:
                 return True
             continue
         if op is _C.ASSERT:
+            direction, body = arg
+            if direction > 0 and next_outside(body, False, outside):
+                return True
             continue
         return False
     return followed
 
 
 def _excludes_word_character(body: Any) -> bool:
-    """Whether a negative lookahead over ``body`` rules out a word character next."""
+    """Whether a negative lookaround over ``body`` rules out a word character there."""
     body = _ops(body)
     alternatives = body[0][1][1] if len(body) == 1 and body[0][0] is _C.BRANCH else [body]
     for alternative in alternatives:
@@ -226,22 +270,22 @@ def _required_sets(items: Any, anchored: bool = False, followed: bool = False) -
                 continue
         rest = items[index + 1 :]
         if run:
-            candidates.append(frozenset({_marked(run, run_anchored, _next_outside(items[index:], followed))}))
+            candidates.append(frozenset({_marked(run, run_anchored, next_outside(items[index:], followed))}))
             run = ""
         if op is _C.SUBPATTERN:
-            candidates.extend(_required_sets(arg[-1], anchored, _next_outside(rest, followed)))
+            candidates.extend(_required_sets(arg[-1], anchored, next_outside(rest, followed)))
         elif op is _C.BRANCH:
-            found = _branch(arg[1], anchored, _next_outside(rest, followed))
+            found = _branch(arg[1], anchored, next_outside(rest, followed))
             if found is not None:
                 candidates.append(found)
         elif op in _REPEATS:
             low, high, body = arg
             if low >= 1:
-                after = _next_outside(rest, followed)
-                between = after if high == 1 else after and _next_outside(body, False)
+                after = next_outside(rest, followed)
+                between = after if high == 1 else after and next_outside(body, False)
                 candidates.extend(_required_sets(body, anchored, between))
         elif op is getattr(_C, "ATOMIC_GROUP", None):
-            candidates.extend(_required_sets(arg, anchored, _next_outside(rest, followed)))
+            candidates.extend(_required_sets(arg, anchored, next_outside(rest, followed)))
         # classes, anchors, lookarounds, back-references: nothing certain
         anchored = _sets_anchor(op, arg, anchored)
     if run:

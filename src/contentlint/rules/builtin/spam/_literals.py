@@ -6,7 +6,8 @@ block but a few) after a set lookup instead of running the expression over the w
 
 The answer is a tree of :class:`AllOf` and :class:`AnyOf` over words, each word one a match must
 hold as a whole word of the article. A word counts only when the pattern fences it on both sides with something
-that is never an ASCII letter (``\\b``, ``\\s``, punctuation, a lookbehind excluding ``\\w``), so it
+that is never an ASCII letter (``\\b``, ``\\s``, punctuation, a lookbehind excluding ``\\w``; the
+edges are read by ``prefilter.end_anchor`` and ``prefilter.next_outside`` with ``never_letter``), so it
 is a maximal run of ASCII letters in the folded text (see ``_shared.article_words``). Every
 construct not understood adds no clause, which only makes the filter weaker, never wrong.
 """
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from contentlint.regex_cache import remembered
+from contentlint.rules import prefilter
+from contentlint.rules.prefilter import end_anchor, never_letter, next_outside
 
 _parser: Any = importlib.import_module("re._parser")
 
@@ -45,27 +48,13 @@ class AnyOf:
 
 Need = str | AllOf | AnyOf
 
-# Characters that case-insensitive matching equates with an ASCII letter, besides the letters.
-_LOOKALIKES = frozenset(map(ord, "İıſ\u212a"))
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
-_NON_LETTER_CATEGORIES = (
-    _parser.CATEGORY_SPACE,
-    _parser.CATEGORY_DIGIT,
-    _parser.CATEGORY_NOT_WORD,
-    _parser.CATEGORY_LINEBREAK,
-)
 # An inline ASCII or locale flag changes what \\b and \\w mean: such patterns get no clauses.
 _SCOPED_ASCII = re.compile(r"\(\?[aiLmsux-]*[aL]")
-_BEFORE_WORD = (_parser.AT_BOUNDARY, _parser.AT_BEGINNING, _parser.AT_BEGINNING_STRING)
-_AFTER_WORD = (_parser.AT_BOUNDARY, _parser.AT_END, _parser.AT_END_STRING)
 
 
 def _ascii_letter(code: int) -> bool:
     return 65 <= code <= 90 or 97 <= code <= 122
-
-
-def _may_be_letter(code: int) -> bool:
-    return _ascii_letter(code) or code in _LOOKALIKES
 
 
 def required_words(pattern: re.Pattern[str]) -> Need | None:
@@ -100,7 +89,8 @@ _READ_TOGETHER: dict[tuple[str, int], Need | None] = {}
 
 @cache
 def _module_version() -> int:
-    return zlib.crc32(Path(__file__).read_bytes())
+    # the word edges are read by prefilter.py: its version is part of this one
+    return zlib.crc32(Path(prefilter.__file__).read_bytes(), zlib.crc32(Path(__file__).read_bytes()))
 
 
 def _plain(need: Need | None) -> Any:
@@ -206,8 +196,8 @@ def _clauses(items: list[tuple[Any, Any]], left_outer: bool, right_outer: bool) 
             found.extend(_literal_words(items, i, end, left_outer, right_outer))
             i = end
             continue
-        left = _fenced_before(items, i, left_outer)
-        right = _fenced_after(items, i + 1, right_outer)
+        left = end_anchor(items[:i], left_outer, never_letter)
+        right = next_outside(items[i + 1 :], right_outer, never_letter)
         if op is _parser.SUBPATTERN:
             found.extend(_clauses(list(av[3].data), left, right))
         elif op is _parser.ATOMIC_GROUP:
@@ -219,8 +209,8 @@ def _clauses(items: list[tuple[Any, Any]], left_outer: bool, right_outer: bool) 
         elif op in _REPEATS and av[0] >= 1:
             body = list(av[2].data)
             if av[1] != 1:  # later rounds sit next to the body itself, not to the outer items
-                left = left and _fenced_before(body, len(body), False)
-                right = right and _fenced_after(body, 0, False)
+                left = left and end_anchor(body, False, never_letter)
+                right = right and next_outside(body, False, never_letter)
             found.extend(_clauses(body, left, right))
         i += 1
     return found
@@ -239,7 +229,7 @@ def _literal_words(
         e = s
         while e < end and _ascii_letter(items[e][1]):
             e += 1
-        if _fenced_before(items, s, left_outer) and _fenced_after(items, e, right_outer):
+        if end_anchor(items[:s], left_outer, never_letter) and next_outside(items[e:], right_outer, never_letter):
             words.append("".join(chr(items[k][1]) for k in range(s, e)).lower())
         s = e
     return words
@@ -254,110 +244,6 @@ def _any_of(alternatives: list[Any], left: bool, right: bool) -> Need | None:
             return None
         options.append(need)
     return _any_of_needs(options)
-
-
-def _never_letter(op: Any, av: Any) -> bool:
-    """A one-character item that never matches an ASCII letter, in any case."""
-    if op is _parser.LITERAL:
-        return not _may_be_letter(av)
-    if op is not _parser.IN:
-        return False
-    for kind, value in av:
-        if kind is _parser.LITERAL:
-            if _may_be_letter(value):
-                return False
-        elif kind is _parser.RANGE:
-            low, high = value
-            if (low <= 90 and high >= 65) or (low <= 122 and high >= 97) or any(low <= c <= high for c in _LOOKALIKES):
-                return False
-        elif kind is _parser.CATEGORY:
-            if value not in _NON_LETTER_CATEGORIES:
-                return False
-        else:  # NEGATE and anything else
-            return False
-    return True
-
-
-def _excludes_word_chars(body: Any) -> bool:
-    """The body of a negative lookaround is one set that holds ``\\w``."""
-    data = list(body.data)
-    if len(data) != 1 or data[0][0] is not _parser.IN:
-        return False
-    return any(kind is _parser.CATEGORY and value is _parser.CATEGORY_WORD for kind, value in data[0][1])
-
-
-def _fenced_before(items: list[tuple[Any, Any]], i: int, outer: bool) -> bool:
-    """Is the character before ``items[i]`` (where an ASCII letter starts) never an ASCII letter?"""
-    j = i - 1
-    while j >= 0:
-        op, av = items[j]
-        if op is _parser.AT:
-            if av in _BEFORE_WORD:
-                return True
-        elif op is _parser.ASSERT_NOT:
-            if av[0] == -1 and _excludes_word_chars(av[1]):
-                return True
-        elif op is _parser.ASSERT:
-            if av[0] == -1 and _fenced_before(list(av[1].data), len(av[1].data), False):
-                return True
-        elif op in _REPEATS and av[0] == 0:  # optional: its end or what comes before it
-            if not _fenced_before(list(av[2].data), len(av[2].data), False):
-                return False
-        else:
-            return _ends_fenced(op, av)
-        j -= 1
-    return outer
-
-
-def _ends_fenced(op: Any, av: Any) -> bool:
-    if _never_letter(op, av):
-        return True
-    if op in _REPEATS:
-        return bool(av[0] >= 1 and _fenced_before(list(av[2].data), len(av[2].data), False))
-    if op is _parser.SUBPATTERN:
-        return _fenced_before(list(av[3].data), len(av[3].data), False)
-    if op is _parser.ATOMIC_GROUP:
-        return _fenced_before(list(av.data), len(av.data), False)
-    if op is _parser.BRANCH:
-        return all(_fenced_before(list(a.data), len(a.data), False) for a in av[1])
-    return False
-
-
-def _fenced_after(items: list[tuple[Any, Any]], i: int, outer: bool) -> bool:
-    """Is the character at ``items[i]`` (right after an ASCII letter) never an ASCII letter?"""
-    j = i
-    while j < len(items):
-        op, av = items[j]
-        if op is _parser.AT:
-            if av in _AFTER_WORD:
-                return True
-        elif op is _parser.ASSERT_NOT:
-            if av[0] == 1 and _excludes_word_chars(av[1]):
-                return True
-        elif op is _parser.ASSERT:
-            if av[0] == 1 and _fenced_after(list(av[1].data), 0, False):
-                return True
-        elif op in _REPEATS and av[0] == 0:  # optional: its start or what comes after it
-            if not _fenced_after(list(av[2].data), 0, False):
-                return False
-        else:
-            return _starts_fenced(op, av)
-        j += 1
-    return outer
-
-
-def _starts_fenced(op: Any, av: Any) -> bool:
-    if _never_letter(op, av):
-        return True
-    if op in _REPEATS:
-        return bool(av[0] >= 1 and _fenced_after(list(av[2].data), 0, False))
-    if op is _parser.SUBPATTERN:
-        return _fenced_after(list(av[3].data), 0, False)
-    if op is _parser.ATOMIC_GROUP:
-        return _fenced_after(list(av.data), 0, False)
-    if op is _parser.BRANCH:
-        return all(_fenced_after(list(a.data), 0, False) for a in av[1])
-    return False
 
 
 def required_marks(pattern: re.Pattern[str]) -> str:
