@@ -121,7 +121,7 @@ MODULES = {
     'contentlint.rules.builtin.safety.suicide_language': (2205595149, (
         ('UnsafeSuicideLanguage', 'SAFETY004', 'unsafe-suicide-language', 'safety', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam._literals': (2732386034, (
+    'contentlint.rules.builtin.spam._literals': (2051073441, (
     )),
     'contentlint.rules.builtin.spam._shared': (3273938634, (
     )),
