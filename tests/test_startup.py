@@ -80,6 +80,17 @@ def test_a_plain_text_file_does_not_load_the_markdown_parser(tmp_path: Path) -> 
     assert "markdown_it" not in loaded
 
 
+def test_a_plain_text_file_with_the_word_lists_cached_does_not_import_pyyaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "note.txt"
+    path.write_text(ARTICLE.replace("# ", ""), encoding="utf-8")
+    first = _modules_after("check", str(path), "--no-cache", cwd=tmp_path)
+    assert "yaml" in first  # the first run parses the word lists, and keeps them
+    assert "yaml" not in _modules_after("check", str(path), "--no-cache", cwd=tmp_path)
+
+
 def _rule_modules_to_import_lazily() -> set[str]:
     """Rule modules the index lists with rules and whose source still matches it (a module edited
     since the index was written is imported to be safe)."""

@@ -116,7 +116,7 @@ MODULES = {
     'contentlint.rules.builtin.safety.harms_not_named': (24717498, (
         ('HarmsNotNamed', 'SAFETY002', 'harms-not-named', 'safety', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.safety.lexicon': (4131486341, (
+    'contentlint.rules.builtin.safety.lexicon': (489359059, (
     )),
     'contentlint.rules.builtin.safety.suicide_language': (2205595149, (
         ('UnsafeSuicideLanguage', 'SAFETY004', 'unsafe-suicide-language', 'safety', (), True, 'builtin'),

@@ -9,12 +9,11 @@ built-in ones.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from contentlint.errors import RulePackError
 from contentlint.rules.data import load_yaml
@@ -83,7 +82,10 @@ def _read(path: Path) -> Mapping[str, Any]:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(f"{path}: cannot read word list: {exc}") from None
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        yaml = sys.modules.get("yaml")  # a YAML error comes from an imported PyYAML; a cached list needs none
+        if yaml is None or not isinstance(exc, yaml.YAMLError):
+            raise
         raise RulePackError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise RulePackError(f"{path}: a word-list file must be a mapping of list names")
