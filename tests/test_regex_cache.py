@@ -183,3 +183,31 @@ def test_values_derived_from_a_pattern_are_kept_too(store: PatternStore) -> None
 def test_without_the_store_remembered_just_builds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(regex_cache, "_installed", None)
     assert regex_cache.remembered("kind", ("x",), lambda: 42) == 42
+
+
+def test_a_list_of_re2_patterns_checked_once_is_not_checked_pattern_by_pattern_again(
+    store: PatternStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re2
+
+    from contentlint.rules.phrases import SafePatterns
+
+    patterns = [r"\bact\s+fast\b", r"call\s+now", r"\d+\s*%\s+off"]
+    compiled: list[str] = []
+    real_compile = re2.compile
+
+    def counting(pattern: str, *args: object) -> object:
+        compiled.append(pattern)
+        return real_compile(pattern, *args)
+
+    monkeypatch.setattr(re2, "compile", counting)
+    monkeypatch.setattr(regex_cache, "_installed", store)  # as the command line installs it
+    first = SafePatterns(patterns, origin="pack.yaml")
+    assert len(compiled) == len(patterns) + 1  # each alone, then the alternation
+    compiled.clear()
+    again = SafePatterns(patterns, origin="pack.yaml")
+    assert len(compiled) == 1  # the alternation only
+    text = "Act fast: 20 % off, call now."
+    assert list(again.finditer(text)) == list(first.finditer(text))
+    with pytest.raises(ValueError, match=r"pattern 'a\)\|\(b' is not valid"):
+        SafePatterns(["a)|(b"], origin="pack.yaml")  # valid only once wrapped in the alternation

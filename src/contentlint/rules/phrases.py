@@ -431,6 +431,18 @@ def _utf8(text: str) -> _Utf8 | None:
     return found
 
 
+def _each_valid(patterns: tuple[str, ...], origin: str) -> bool:
+    """True when RE2 compiles every one of ``patterns``; else a ValueError naming the first that fails."""
+    import re2
+
+    for pattern in patterns:
+        try:
+            re2.compile(pattern)
+        except Exception as exc:
+            raise ValueError(f"{origin}: pattern {pattern!r} is not valid: {exc}") from None
+    return True
+
+
 class SafePatterns:
     """User-written regular expressions compiled with RE2 into one linear-time alternation.
 
@@ -443,17 +455,22 @@ class SafePatterns:
     def __init__(self, patterns: Sequence[str], *, case_sensitive: bool = False, origin: str = "") -> None:
         import re2
 
+        from contentlint.regex_cache import remembered
+
         self.patterns = tuple(patterns)
         self._regex: Any = None
         if not patterns:
             return
         prefix = "" if case_sensitive else "(?i)"
-        for pattern in patterns:
-            try:
-                re2.compile(pattern)
-            except Exception as exc:
-                raise ValueError(f"{origin}: pattern {pattern!r} is not valid: {exc}") from None
-        self._regex = re2.compile(prefix + "|".join(f"(?:{p})" for p in patterns))
+        # Each pattern is compiled alone first, so that one that is not valid is named, and one
+        # that only becomes valid inside the alternation ("a)|(b") is refused; the command line
+        # remembers lists that passed.
+        remembered("re2-valid", self.patterns, lambda: _each_valid(self.patterns, origin))
+        try:
+            self._regex = re2.compile(prefix + "|".join(f"(?:{p})" for p in patterns))
+        except Exception:
+            _each_valid(self.patterns, origin)  # names the pattern at fault
+            raise
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         if self._regex is None:
