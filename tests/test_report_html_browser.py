@@ -8,9 +8,11 @@ Skipped, with the reason printed, only where no Chromium is installed.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -70,6 +72,7 @@ class Browser:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its helper processes share the group, to be stopped with it
         )
         port = self._port(profile / "DevToolsActivePort")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as response:
@@ -174,11 +177,29 @@ class Browser:
         try:
             self.socket.close()
         finally:
-            self.process.terminate()
+            self._stop_group()
+
+    def _stop_group(self) -> None:
+        """Stop Chromium and every helper process it started, and wait until they are gone (a
+        helper still writing into the profile would make removing it fail)."""
+        group = self.process.pid
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(group, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
             try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +211,8 @@ def browser() -> Iterator[Browser]:
         import websocket  # noqa: F401
     except ImportError:
         _skip("the websocket-client package is not installed (pip install -e '.[test]')")
-    with tempfile.TemporaryDirectory(prefix="contentlint-chromium-") as profile:
+    # Cleaning up is best effort: a profile left behind must not fail the tests that passed.
+    with tempfile.TemporaryDirectory(prefix="contentlint-chromium-", ignore_cleanup_errors=True) as profile:
         instance = Browser(str(executable), Path(profile))
         try:
             yield instance
