@@ -18,10 +18,9 @@ sentences ("This is not true."), or speech attributed to someone ("..., Dr Lee s
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from contentlint.document import Article
@@ -225,71 +224,6 @@ _CITATION_PATTERNS = (
 # the start of the text: the other positions are rejected by one test before any alternative.
 _CITATION_START = r"(?:^|(?=[\[¹²³⁴⁵⁶⁷⁸⁹⁰^(\n12A-Z]|(?i:[adehioprstw])))"
 _CITATION = re.compile(_CITATION_START + "(?:" + _alternation(_CITATION_PATTERNS) + ")")
-
-# Case-insensitive letters that also match a character beyond ASCII: "(?i:s)" matches "ſ" (long s),
-# "(?i:k)" the Kelvin sign, "(?i:i)" the dotted and dotless i.
-_FOLDED_ASCII = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
-def _either_case(letters: str, also: str = "") -> str:
-    """A case-sensitive character set of ``letters`` as "(?i:...)" reads them, and ``also``."""
-    return "[" + also + "".join(c + c.upper() + _FOLDED_ASCII.get(c, "") for c in letters) + "]"
-
-
-_A, _D, _E, _I, _P, _R, _S, _T = (_either_case(c) for c in "adeiprst")
-# The first character of each alternative of _CITATION_PATTERNS (in order) and, where a common
-# letter opens it, the second: every match starts with one of its pairs.
-_CITATION_LEADS: tuple[tuple[tuple[str, str | None], ...], ...] = (
-    ((r"\[", None),), (("[¹²³⁴⁵⁶⁷⁸⁹⁰]", None),), ((r"\^", None),), ((r"\(", None),), (("e", "t"),),
-    (("[A-Z]", None),),
-    ((_A, _either_case("c")),), ((_A, _either_case("c")),),
-    ((_P, _either_case("ur")), (_R, _E), (_A, _P)),
-    (("[A-Z]", None), ("e", "L"), ("t", "h")),
-    ((_A, _either_case("n", also=r"\s")), (_either_case("o"), _either_case("n")), (_T, _either_case("h")),
-     (_I, _either_case("n"))),
-    (("[12]", None),), (("[A-Z]", None),), (("t", "h"),), (("[A-Z]", None),),
-    ((_R, _E), (_S, _either_case("ctu")), (_A, _either_case("u", also=r"\s")), (_I, _either_case("n")),
-     (_E, _either_case("x")), (_D, _either_case("oa"))),
-    ((_S, _either_case("tu")), (_A, _either_case("n")), (_R, _E), (_D, _A), (_T, _R)),
-    (("[A-Z]", None), ("t", "h")),
-    ((_D, _either_case("o")), (_P, _either_case("m")), (_either_case("h"), _T), (_either_case("w"), _either_case("w"))),
-    ((r"\n", None),),
-)
-
-
-@functools.cache
-def _citation_seek() -> re.Pattern[str]:
-    """A pattern that matches where some alternative of _CITATION matches (not what it matches).
-
-    _CITATION, tried at every position, enters each alternative that opens with a lookahead or
-    ignores case. Here each alternative sits under its opening characters as case-sensitive sets,
-    which the engine tests without entering it, and the alternative itself is a lookahead behind
-    them, so most positions are rejected after one or two character tests."""
-    under: dict[str, list[str]] = {}
-    for leads, alternative in zip(_CITATION_LEADS, _CITATION_PATTERNS, strict=True):
-        for first, second in leads:
-            check = f"(?<=(?={alternative})(?s:.{{{1 if second is None else 2}}}))"
-            under.setdefault(first, []).append(check if second is None else second + check)
-    return re.compile("|".join(f"{first}(?:{'|'.join(checks)})" for first, checks in under.items()))
-
-
-def _citation_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """The matches of ``_CITATION.finditer(text, lo, hi)``, found faster: :func:`_citation_seek`
-    finds where the next one starts and _CITATION matches there (no alternative matches nothing)."""
-    seek = _citation_seek()
-    pos = lo
-    if lo == 0:
-        # at the start of the text an alternative may open with "^"
-        match = _CITATION.match(text, 0, hi)
-        if match is not None:
-            yield match
-            pos = match.end()
-    while (hit := seek.search(text, pos, hi)) is not None:
-        match = _CITATION.match(text, hit.start(), hi)
-        assert match is not None
-        yield match
-        pos = match.end()
-
 # "the CDC", "NIMH": an acronym that names a source when it is not shouting or a condition name.
 _NOT_SOURCES = frozenset({"ADHD", "PTSD", "OCD", "COVID", "HIV", "AIDS", "IBS", "GERD", "IV", "CBD", "THC", "MS",
                           "UTI", "BMI", "DNA", "RNA", "NMDA", "ALS", "COPD", "CBT", "DBT", "EMDR", "TMS", "ECT",
@@ -586,7 +520,7 @@ def _citation_in(article: Article, lo: int, hi: int) -> bool:
     if any(lo <= link.start < hi or lo < link.end <= hi for link in article.links):
         return True
     text = article.text
-    for match in _citation_matches(text, lo, hi):
+    for match in _CITATION.finditer(text, lo, hi):
         found = match.group(0)
         acronym = re.search(r"\b[A-Z]{2,}s?\b", found)
         # "according to the US" names no source; "according to the UK Health Security Agency" does.
