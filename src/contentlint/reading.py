@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import BinaryIO
+
 from contentlint.findings import FileError
 
 
@@ -15,7 +18,7 @@ def read_bytes(path: str, max_bytes: int) -> bytes | FileError:
     """The raw content of ``path``, or why it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, max_bytes + 1)
     except IsADirectoryError:
         return FileError(path, "is a folder, not a file")
     except PermissionError:
@@ -26,6 +29,20 @@ def read_bytes(path: str, max_bytes: int) -> bytes | FileError:
         return FileError(path, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
         return FileError(path, f"too large: over {max_bytes:,} bytes (raise max-file-bytes to check it)")
+    return data
+
+
+def _read_at_most(handle: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes. Asking for ``limit`` bytes at once would allocate a buffer of that
+    size for every file (megabytes for a few kilobytes of text), so the size on disk is asked for
+    first; the file may still grow or be a pipe whose size is unknown, hence the second read."""
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        size = 0
+    data = handle.read(min(size, limit - 1) + 1) if size else b""
+    if not size or len(data) > size:  # of no known size, or grown since: read on, up to limit
+        data += handle.read(limit - len(data))
     return data
 
 
