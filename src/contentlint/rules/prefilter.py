@@ -29,6 +29,7 @@ import enum
 import re
 import weakref
 import zlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -593,6 +594,46 @@ def _split(literals: Literals) -> _Parts:
     return _Parts(frozenset(whole), {word: tuple(found) for word, found in keyed.items()}, tuple(others))
 
 
+class _Lookup(NamedTuple):
+    """A literal set arranged for finding its blocks from the word index (see :func:`_lookup`)."""
+
+    whole: frozenset[str]  # bare whole words
+    pairs: dict[str, frozenset[str]]  # a whole word to the whole words either of which, beside it, completes a literal
+    starts: tuple[str, ...]  # bare word starts
+    keyed: dict[str, tuple[str, ...]]  # as in _Parts, without the pairs
+    others: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def _lookup(literals: Literals) -> _Lookup:
+    """``literals`` grouped by how their blocks are found: most are whole words (one set operation),
+    pairs of whole words ("according to research" needs "according" and "research" in one block),
+    and word starts (bisecting the sorted words)."""
+    parts = _split(literals)
+    pairs: list[tuple[str, str]] = []
+    keyed: dict[str, tuple[str, ...]] = {}
+    for word, found in parts.keyed.items():
+        rest = []
+        for literal in found:
+            pieces = _pieces(literal)
+            if len(pieces) == 2 and all(kind is _Kind.WHOLE_RUN for _, _, kind in pieces):
+                pairs.append((pieces[0][1], pieces[1][1]))
+            else:
+                rest.append(literal)
+        if rest:
+            keyed[word] = tuple(rest)
+    # a pair is filed under its word shared by more pairs ("according" in "according to
+    # experts/research/doctors"), so that one look-up of its partners answers them all
+    shared = Counter(word for pair in pairs for word in pair)
+    partners: dict[str, set[str]] = {}
+    for pair in pairs:
+        first, second = sorted(pair, key=lambda word: (-shared[word], -len(word), word))
+        partners.setdefault(first, set()).add(second)
+    starts = tuple(_kind(literal)[0] for literal in parts.others if _kind(literal)[1] is _Kind.RUN_START)
+    others = tuple(literal for literal in parts.others if _kind(literal)[1] is not _Kind.RUN_START)
+    return _Lookup(parts.whole, {word: frozenset(found) for word, found in partners.items()}, starts, keyed, others)
+
+
 # Every byte but ASCII letters and digits to a space: the runs of letters and digits of a lowered
 # text are then the words ``split`` gives, found at C speed (non-ASCII characters become "?" first).
 _RUNS_ONLY = bytes(code if chr(code) in _RUN_CHARS else ord(" ") for code in range(256))
@@ -726,38 +767,89 @@ class _Index:
         """The blocks (bit n: block number n) that hold a member of every set in ``needed``."""
         known = self.set_masks
         result = -1
+        unknown = []
+        # the sets other patterns made known first: they may rule every block out at no cost
         for literals in needed:
             mask = known.get(literals)
             if mask is None:
-                mask = known[literals] = self._blocks_with_any(literals)
+                unknown.append(literals)
+                continue
+            result &= mask
+            if not result:
+                return 0
+        for literals in unknown:
+            mask = known[literals] = self._blocks_with_any(literals)
             result &= mask
             if not result:
                 break
         return result
 
     def _blocks_with_any(self, literals: Literals) -> int:
+        masks = self.word_blocks
+        if masks is None:
+            return self._blocks_searched_for_any(literals)
+        lookup = _lookup(literals)
+        words = self.word_set
+        mask = 0
+        for word in words.intersection(lookup.whole):
+            mask |= masks[word]
+        for word in words.intersection(lookup.pairs):
+            beside = 0
+            for partner in words.intersection(lookup.pairs[word]):
+                beside |= masks[partner]
+            mask |= masks[word] & beside
+        if lookup.starts:
+            mask |= self._blocks_of_starts(lookup.starts)
+        for word in words.intersection(lookup.keyed):
+            for literal in lookup.keyed[word]:
+                mask |= self.blocks_with(literal)
+        for literal in lookup.others:
+            mask |= self.blocks_with(literal)
+        return mask
+
+    def _blocks_of_starts(self, starts: tuple[str, ...]) -> int:
+        """The blocks holding a word that starts with one of ``starts``."""
+        assert self.word_blocks is not None
+        masks, words = self.word_blocks, self.words
+        count = len(words)
+        mask = 0
+        for bare in starts:
+            at = bisect.bisect_left(words, bare)
+            while at < count and words[at].startswith(bare):
+                mask |= masks[words[at]]
+                at += 1
+        return mask
+
+    def _blocks_of_words_holding(self, bare: str, at_end: bool) -> int:
+        """The blocks holding a word that holds ``bare`` (at its end when ``at_end``), found in
+        the distinct words joined, where a common piece ("oil") is found once, not at each use."""
+        assert self.word_blocks is not None
+        masks, joined = self.word_blocks, self.words_text
+        mask = 0
+        at = joined.find(bare)
+        while at != -1:
+            end = joined.find(" ", at + len(bare))
+            if end == -1:
+                end = len(joined)
+            if not at_end or end == at + len(bare):
+                mask |= masks[joined[joined.rfind(" ", 0, at) + 1 : end]]
+                at = joined.find(bare, end)
+            else:
+                at = joined.find(bare, at + 1)
+        return mask
+
+    def _blocks_searched_for_any(self, literals: Literals) -> int:
+        """:meth:`_blocks_with_any` when the word index cannot say which blocks hold a word."""
         parts = _split(literals)
         words = self.word_set
         mask = 0
-        if self.word_blocks is not None:
-            masks = self.word_blocks
-            for word in words.intersection(parts.whole):
-                mask |= masks[word]
-        else:
-            for word in words.intersection(parts.whole):
-                mask |= self.blocks_with(ANCHOR + word + ANCHOR)
-        known = self.literal_masks
+        for word in words.intersection(parts.whole):
+            mask |= self.blocks_with(ANCHOR + word + ANCHOR)
         for word in words.intersection(parts.keyed):
             for literal in parts.keyed[word]:
-                found = known.get(literal)
-                if found is None:
-                    found = known[literal] = self._blocks_holding(literal)
-                mask |= found
+                mask |= self.blocks_with(literal)
         for literal in parts.others:
-            found = known.get(literal)
-            if found is None:
-                found = known[literal] = self._blocks_holding(literal)
-            mask |= found
+            mask |= self.blocks_with(literal)
         return mask
 
     def blocks_with(self, literal: str) -> int:
@@ -775,13 +867,9 @@ class _Index:
             if kind is _Kind.WHOLE_RUN:
                 return masks.get(bare, 0)
             if kind is _Kind.RUN_START:
-                words = self.words
-                mask = 0
-                at = bisect.bisect_left(words, bare)
-                while at < len(words) and words[at].startswith(bare):
-                    mask |= masks[words[at]]
-                    at += 1
-                return mask
+                return self._blocks_of_starts((bare,))
+            if kind is _Kind.IN_RUN:
+                return self._blocks_of_words_holding(bare, literal.endswith(ANCHOR))
         if kind is _Kind.ALL_OF:
             mask = -1
             known = self.literal_masks
