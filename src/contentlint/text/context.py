@@ -21,7 +21,6 @@ import bisect
 import re
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from contentlint.document import Article
 from contentlint.rules.prefilter import candidate_blocks, compile_pattern
@@ -154,7 +153,8 @@ def _alternation(parts: Sequence[str]) -> str:
 
 
 def _words(parts: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{_alternation(parts)})(?![\w'’])", flags)
+    # (with a lookahead for the letters a match starts with, when that is a short list)
+    return compile_pattern(rf"(?<![\w'’-])(?:{_alternation(parts)})(?![\w'’])", flags)
 
 
 _PRE_NEGATION = _words(PRE_NEGATION)
@@ -234,12 +234,13 @@ _OPENING_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
 
 
 # --- per-article facts, computed once ------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
 class _Facts:
-    sentence_starts: list[int]
-    quoted: list[tuple[int, int]]
-    # citation_in answers by span: several claims in one sentence, or the whole article, ask again
-    citations: dict[tuple[int, int], bool]
+    __slots__ = ("citations", "quoted")
+
+    def __init__(self) -> None:
+        self.quoted: list[tuple[int, int]] | None = None  # made when a check first asks
+        # citation_in answers by span: several claims in one sentence, or the whole article, ask again
+        self.citations: dict[tuple[int, int], bool] = {}
 
 
 _FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
@@ -248,21 +249,24 @@ _FACTS: weakref.WeakKeyDictionary[Article, _Facts] = weakref.WeakKeyDictionary()
 def _facts(article: Article) -> _Facts:
     facts = _FACTS.get(article)
     if facts is None:
+        facts = _FACTS[article] = _Facts()
+    return facts
+
+
+def _quoted(article: Article) -> list[tuple[int, int]]:
+    """The spans inside double quotation marks, block by block, in order."""
+    facts = _facts(article)
+    if facts.quoted is None:
         spans: list[tuple[int, int]] = []
         for block in article.blocks:
             spans.extend(quoted_spans(article.text, block.start, block.end))
-        facts = _Facts([s.start for s in article.sentences], spans, {})
-        _FACTS[article] = facts
-    return facts
+        facts.quoted = spans
+    return facts.quoted
 
 
 def sentence_index(article: Article, index: int) -> int:
     """Number of the sentence holding ``text[index]`` (-1 when none does)."""
-    starts = _facts(article).sentence_starts
-    i = bisect.bisect_right(starts, index) - 1
-    if i >= 0 and index < article.sentences[i].end:
-        return i
-    return -1
+    return article.sentence_at(index)
 
 
 def sentence_bounds(article: Article, index: int) -> tuple[int, int]:
@@ -400,7 +404,7 @@ def _single_quoted(text: str, lo: int, hi: int, start: int, end: int) -> bool:
 
 def is_quoted(article: Article, start: int, end: int) -> bool:
     """The match is inside quotation marks: a quoted speaker or scare quotes, not the article's voice."""
-    spans = _facts(article).quoted
+    spans = _quoted(article)
     i = bisect.bisect_right(spans, (start, len(article.text) + 1)) - 1
     if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
         return True
