@@ -3,7 +3,11 @@
 markdown-it gives each block its source lines but not the position of inline text, so the
 reader walks the inline tokens with a cursor through the source and finds each piece of text
 where it stands. Entities and backslash escapes stay separate tokens (the ``text_join`` rule is
-off) so a decoded character maps to the whole of ``&amp;`` or ``\\*`` in the source.
+off) so a decoded character maps to the whole of ``&amp;`` or ``\\*`` in the source. Inline
+parsing is left to the reader (the core ``inline`` rule is off): a block with no character that
+opens inline markup is its own text, and only the others are handed to markdown-it's inline parser.
+The reader normalizes line breaks and NUL itself (the core ``normalize`` rule is off), only when
+the source has any.
 """
 
 from __future__ import annotations
@@ -66,10 +70,25 @@ def _parser(unused_block_rules: tuple[str, ...] = ()) -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
-    md.disable("text_join")
+    # inline text is parsed by the reader, block by block; the source comes normalized
+    md.disable(["text_join", "inline", "normalize"])
     if unused_block_rules:
         md.disable(list(unused_block_rules))
     return md
+
+
+def _has_inline_markup(text: str) -> bool:
+    """Whether ``text`` holds a character where an inline rule of the parser can start (a break, an
+    escape, a code span, emphasis, a link or image, an autolink or HTML tag, an entity); text without
+    any parses to one text token holding all of it. (Each ``in`` is a quicker scan than a regex.)"""
+    return ("[" in text or "*" in text or "_" in text or "&" in text or "<" in text or "`" in text
+            or "\\" in text or "\n" in text)
+
+
+def _normalized(scan: str) -> str:
+    """What markdown-it's ``normalize`` rule (off in the parser) makes of ``scan`` (NUL already
+    swapped): line breaks as LF."""
+    return _LINE_BREAK.sub("\n", scan) if "\r" in scan else scan
 
 
 def _line_starts(source: str) -> list[int]:
@@ -114,8 +133,10 @@ def _plain(value: Any) -> Any:
 
 
 class _MarkdownWalker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, md: MarkdownIt) -> None:
         self.source = source
+        self.md = md
+        self.env: dict[str, Any] = {}  # the block parse's (link reference definitions) for the inline one
         # markdown-it reads NUL as U+FFFD; searching a copy with the same swap keeps offsets equal.
         self.scan = source.replace("\0", "\ufffd")
         self.starts = _line_starts(source)
@@ -194,9 +215,20 @@ class _MarkdownWalker:
         builder = self.builder
         builder.open_block(kind, level)
         text_start = builder.position
+        content = token.content
+        if not _has_inline_markup(content):
+            self._add_text(content)
+        else:
+            self._inline_children(self.md.inline.parse(content, self.md, self.env, []))
+        builder.close_block()
+        if kind == "heading":
+            self.headings.append((level, text_start, builder.position))
+
+    def _inline_children(self, children: list[Token]) -> None:
+        builder = self.builder
         links: list[tuple[int, str, str]] = []
         skip_until_close = False
-        for child in token.children or []:
+        for child in children:
             ctype = child.type
             if skip_until_close:
                 if ctype == "link_close":
@@ -240,9 +272,6 @@ class _MarkdownWalker:
             elif child.markup and child.nesting != 0:
                 # emphasis, strong and similar delimiters
                 self._skip_past(child.markup)
-        builder.close_block()
-        if kind == "heading":
-            self.headings.append((level, text_start, builder.position))
 
     def _add_break(self) -> None:
         """A line break inside a paragraph reads as one space, standing for the break itself."""
@@ -384,8 +413,9 @@ def _title(metadata: dict[str, Any], text: str, headings: list[tuple[int, int, i
 
 def parse_markdown(source: str, path: str | None = None) -> Article:
     """Read a Markdown file; only its prose goes into ``Article.text``."""
-    walker = _MarkdownWalker(source)
-    walker.walk(_parser_for(source).parse(source))
+    md = _parser_for(source)
+    walker = _MarkdownWalker(source, md)
+    walker.walk(md.parse(_normalized(walker.scan), walker.env))
     text = walker.builder.text()
     title = _title(walker.metadata, text, walker.headings)
     return walker.builder.article(source, "md", path, comments=walker.comments, metadata=walker.metadata,
