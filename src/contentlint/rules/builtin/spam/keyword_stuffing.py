@@ -24,7 +24,7 @@ from collections import Counter
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import ascii_words, block_words, lowered_text, stem, stopwords, words_in
+from contentlint.rules.builtin.spam._shared import article_tokens, block_words, stem, stopwords, words_in
 
 # Gopher quality filter (Rae et al. 2021, appendix A): character fractions.
 _TOP_NGRAM = {2: 0.20, 3: 0.18, 4: 0.16}
@@ -36,8 +36,7 @@ _PARAGRAPH_MIN_WORDS = 30
 _PARAGRAPH_SHARE = 0.25
 _PARAGRAPH_REPEATS = 4
 # Possessive: nothing follows the repeats, so giving back never finds another match.
-_WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")
-_ASCII_WORD = re.compile(r"[a-z0-9]++(?:['’\-][a-z0-9]++)*+")  # _WORD where every word character is ASCII
+_WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")  # (_shared.article_tokens where every word character is ASCII)
 _LIST_MARKS = ",|;•·-"
 _SENTENCE_MARK = re.compile(r"[.!?]")
 _ITEM_SEPARATOR = re.compile(r"\s*[,|;•·]\s*|\s+-\s+")
@@ -210,18 +209,21 @@ class KeywordStuffing(Rule):
 
     @staticmethod
     def _whole_article(article: Article, ctx: RuleContext) -> None:
-        if ascii_words(article):  # the lower-cased text holds the same words, in lower case
-            found = words = _ASCII_WORD.findall(lowered_text(article))
+        tokens = article_tokens(article)  # the lower-cased text's words, when all are ASCII
+        if tokens is not None:
+            found = words = tokens
         else:
             found = _WORD.findall(article.text)
         if len(found) < int(ctx.options.get("min_article_words", _MIN_ARTICLE_WORDS)) or not found:
             return
-        if not ascii_words(article):
+        if tokens is None:
             # One lower() of the joined words equals lower() of each: a space ends every case context.
             words = " ".join(found).lower().split(" ")
-        total = sum(map(len, words))
         word_counts = Counter(words)
-        heaviest_word = max(map(operator.mul, map(len, word_counts), word_counts.values()))
+        # the characters each distinct word covers (fewer to add up than the words)
+        weights = list(map(operator.mul, map(len, word_counts), word_counts.values()))
+        total = sum(weights)
+        heaviest_word = max(weights)
         for n, threshold in _TOP_NGRAM.items():
             if len(words) < n or n * heaviest_word / total <= threshold:
                 continue
