@@ -386,20 +386,40 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))['‘](?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
+# A single mark opens a quotation after white space, "(" or "[" (or at the start of the text) and
+# closes one after a word character or ".,!?". The marks are found by a pattern that starts with
+# them (rejecting most places at one test) and the character before is tested here.
+_SINGLE_OPEN = re.compile(r"['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"['’](?=[\s.,;:!?)\]]|$)")
+
+
+def _opens(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in "(["
+
+
+def _closes(text: str, at: int) -> bool:
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_.,!?")
+
+
+def _first_closing(text: str, lo: int, hi: int) -> int | None:
+    for mark in _SINGLE_CLOSE.finditer(text, lo, hi):
+        if _closes(text, mark.start()):
+            return mark.start()
+    return None
 
 
 def _single_quoted(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """Scare quotes in single marks, 'miracle' or ‘miracle cure’, within the sentence."""
-    openings = list(_SINGLE_OPEN.finditer(text, lo, start + 1))
-    if not openings:
+    opened = -1
+    for mark in _SINGLE_OPEN.finditer(text, lo, start + 1):
+        if _opens(text, mark.start()):
+            opened = mark.start()
+    if opened < 0:
         return False
-    opened = openings[-1].start()
-    if _SINGLE_CLOSE.search(text, opened + 1, start):
+    if _first_closing(text, opened + 1, start) is not None:
         return False
-    closing = _SINGLE_CLOSE.search(text, end, hi)
-    return closing is not None and _word_count(text[openings[-1].start() : closing.start()]) <= 12
+    closing = _first_closing(text, end, hi)
+    return closing is not None and _word_count(text[opened:closing]) <= 12
 
 
 def is_quoted(article: Article, start: int, end: int) -> bool:
