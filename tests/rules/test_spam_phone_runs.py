@@ -9,7 +9,7 @@ from phonenumbers import PhoneMetadata, phonenumbermatcher, phonenumberutil
 
 from contentlint.document import parse
 from contentlint.rules.builtin.spam import contact_details
-from contentlint.rules.builtin.spam._shared import folded_text
+from contentlint.rules.builtin.spam._shared import ascii_words, folded_text
 from contentlint.rules.builtin.spam.contact_details import _folded_phone_run, _phone_run
 
 
@@ -54,12 +54,15 @@ def test_years_doses_and_counts_are_ruled_out(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Call 1-800-FLOWERS or 1-800-XXX-XXXX.", "Dial 555X 12X4 now.", "İ 12 ſ 3x4x5 ı X9X9X", "In 2019, 45 of 120."],
+    ["Call 1-800-FLOWERS or 1-800-XXX-XXXX.", "Dial 555X 12X4 now.", "İ 12 ſ 3x4x5 ı X9X9X", "In 2019, 45 of 120.",
+     "Call １２３４５ or ٥٥٥١٢٣٤ now.", "Dial 12３4５ — x١x٢x."],
 )
 def test_the_folded_run_finds_the_case_insensitive_runs(text: str) -> None:
     article = parse(f"{text}\n\nSecond paragraph, 12 34 x 56.\n", "txt", "t.txt")
     folded = folded_text(article)
-    for block in article.blocks:
-        plain = _phone_run("US").search(article.text, block.start, block.end)
-        on_folded = _folded_phone_run("US").search(folded, block.start, block.end)
-        assert (plain is None) == (on_folded is None)
+    # (the ASCII-digit form only where every word character is ASCII)
+    for ascii_digits in {False, ascii_words(article)}:
+        for block in article.blocks:
+            plain = _phone_run("US").search(article.text, block.start, block.end)
+            on_folded = _folded_phone_run("US", ascii_digits).search(folded, block.start, block.end)
+            assert (plain is None) == (on_folded is None)

@@ -263,6 +263,13 @@ def block_words(article: Article) -> list[list[str]]:
     return known.block_words
 
 
+def block_word_starts(article: Article, number: int, count: int) -> list[int]:
+    """Where each of the first ``count`` words of block ``number`` (:func:`block_words`) starts."""
+    block = article.blocks[number]
+    found = _WORD.finditer(article.text, block.start, block.end)
+    return [match.start() for match in itertools.islice(found, count)]
+
+
 def _words_of_tokens(article: Article, tokens: list[list[str]]) -> list[list[str]]:
     """:func:`block_words` read from :func:`block_tokens`. Every letter is ASCII, so the
     lower-cased text holds the same words, already lower case: a block's words are its tokens
@@ -448,8 +455,8 @@ AnyPattern = re.Pattern[str] | LazyPattern
 def _anchor_words(article: Article, pattern: AnyPattern) -> frozenset[str] | None:
     """Words of the article one of which a match of ``pattern`` must include; empty when the
     pattern cannot match, None when nothing narrows it."""
-    text = article.text
-    if any(mark not in text for mark in required_marks_of(pattern.pattern, pattern.flags)):
+    marks = required_marks_of(pattern.pattern, pattern.flags)
+    if marks and any(mark not in article.text for mark in marks):
         return frozenset()  # a "$" or "%" every match holds, say
     need = required_words_of(pattern.pattern, pattern.flags)
     if need is None:

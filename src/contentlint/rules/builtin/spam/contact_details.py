@@ -22,7 +22,13 @@ from typing import Any
 from contentlint.document import Article, Block
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import folded_text, load_data, reference_blocks, units_touched
+from contentlint.rules.builtin.spam._shared import (
+    ascii_words,
+    folded_text,
+    load_data,
+    reference_blocks,
+    units_touched,
+)
 
 _TOP_DOMAINS = r"com|net|biz|info|co|io|us|clinic|health|care|shop|store|online|site|xyz"
 _ADDRESS = re.compile(
@@ -67,14 +73,26 @@ def _phone_run(region: str) -> re.Pattern[str]:
 
 
 @cache
-def _folded_phone_run(region: str) -> re.Pattern[str]:
+def _folded_phone_run(region: str, ascii_digits: bool) -> re.Pattern[str]:
     """:func:`_phone_run` for the folded text (same offsets): its only cased character is "x",
     which folding makes lower case, so case-sensitive matching there finds the same runs, and
-    the engine can then skip to a first character without folding each one (about twice as fast)."""
-    return re.compile(_phone_run(region).pattern)
+    the engine can then skip to a first character without folding each one (about twice as fast).
+    In a text whose digits are all ASCII, a digit is looked for as one of ten characters rather
+    than in the Unicode category (quicker again)."""
+    source = _phone_run(region).pattern
+    return re.compile(source.replace(r"[\dx]", "[0-9x]") if ascii_digits else source)
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _has_digit(article: Article) -> bool:
+    """Whether the text holds a decimal digit; where every word character is ASCII, only an ASCII
+    one can be, and ten look-ups of a character are quicker than a search for the category."""
+    text = article.text
+    if ascii_words(article):
+        return any(digit in text for digit in "0123456789")
+    return _DIGIT.search(text) is not None
 _STANDALONE_WORDS = 3
 _PUBLIC_SITE = re.compile(r"\.(?:org|gov|edu|int|nhs\.uk)\b", re.IGNORECASE)
 
@@ -158,13 +176,12 @@ class ContactDetails(Rule):
     )
 
     def check(self, article: Article, ctx: RuleContext) -> None:
-        text = article.text
         blocks = article.blocks
         region = str(ctx.options.get("region", "US"))
         with_digits = set()
         folded = folded_text(article)
-        if _DIGIT.search(text):
-            phone_run = _folded_phone_run(region)
+        if _has_digit(article):
+            phone_run = _folded_phone_run(region, ascii_words(article))
             with_digits = {n for n, b in enumerate(blocks) if phone_run.search(folded, b.start, b.end)}
         starts = [b.start for b in blocks]
         with_address = units_touched(starts, _ADDRESS_HINT.finditer(folded))

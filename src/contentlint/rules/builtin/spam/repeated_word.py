@@ -16,17 +16,24 @@ import bisect
 import itertools
 import operator
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import block_words, data_list, maps_verbatim
+from contentlint.rules.builtin.spam._shared import block_word_starts, block_words, data_list, maps_verbatim
 from contentlint.text.context import is_quoted
 
 # A word, or a phrase of up to three words ("cbd oil cbd oil"), written twice in a row.
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
-_DOUBLED = re.compile(rf"(?<![\w'’-])({_WORD}(?:[ \t]+{_WORD}){{0,2}})([ \t\n]+)(\1)(?![\w'’-])", re.IGNORECASE)
+# Possessive: a word or a run of spaces that gave characters back would leave a letter or a space
+# where the next item needs the other (or an apostrophe), so giving back never finds a match and
+# the engine skips trying (same matches); only the number of words is tried again.
+_WHOLE_WORD = r"[^\W\d_]++(?:['’][^\W\d_]++)?+"
+_DOUBLED = re.compile(
+    rf"(?<![\w'’-])({_WHOLE_WORD}(?:[ \t]++{_WHOLE_WORD}){{0,2}})([ \t\n]++)(\1)(?![\w'’-])", re.IGNORECASE
+)
 
 
 _TOKEN = re.compile(_WORD)
@@ -36,9 +43,10 @@ _UNKEYED = "İıſΣς"
 _KEY = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "Σ": "σ", "ς": "σ"})
 
 
-def _doubling_blocks(article: Article) -> list[int]:
-    """Numbers of the blocks that may hold a doubling: a test on the words alone that every
-    doubling :data:`_DOUBLED` finds passes (its words are whole words of the block)."""
+def _doubling_blocks(article: Article) -> list[tuple[int, list[int] | None]]:
+    """The blocks that may hold a doubling, by number, each with the indexes of its words
+    (:func:`block_words`) where one may start (None: at any word): a test on the words alone
+    that every doubling :data:`_DOUBLED` finds passes (its words are whole words of the block)."""
     text = article.text
     if text.isascii() or not any(ch in text for ch in _UNKEYED):
         # The shared lower-cased words (apostrophes made straight) equal the keys here. A run of
@@ -46,13 +54,35 @@ def _doubling_blocks(article: Article) -> list[int]:
         # found there, and a block kept when one lies wholly inside it.
         words = block_words(article)
         ends = list(itertools.accumulate(map(len, words)))
-        found = set()
+        found: dict[int, list[int]] = {}
         for first, last in _repeat_runs(list(itertools.chain.from_iterable(words))):
             number = bisect.bisect_right(ends, first)
             if last < ends[number]:
-                found.add(number)
-        return sorted(found)
-    return [n for n, b in enumerate(article.blocks) if _repeats(_keys(_TOKEN.findall(text, b.start, b.end)))]
+                found.setdefault(number, []).append(first - ends[number] + len(words[number]))
+        return sorted(found.items())
+    keyed = (_keys(_TOKEN.findall(text, b.start, b.end)) for b in article.blocks)
+    return [(n, None) for n, keys in enumerate(keyed) if _repeats(keys)]
+
+
+def _doublings(article: Article, number: int, firsts: list[int] | None) -> Iterator[re.Match[str]]:
+    """What ``_DOUBLED.finditer`` finds in block ``number``, tried only at the words ``firsts``
+    (indexes into the block's words) when given: a match starts at the first word of a repeat,
+    so the scan can go from one such word to the next (the engine tries a match at each place of
+    the block otherwise, which is slow for an expression with a back-reference)."""
+    text = article.text
+    block = article.blocks[number]
+    if firsts is None:
+        yield from _DOUBLED.finditer(text, block.start, block.end)
+        return
+    starts = block_word_starts(article, number, max(firsts) + 1)
+    at = block.start
+    for index in sorted(set(firsts)):
+        if starts[index] < at:
+            continue  # inside the last match: finditer goes on after it
+        match = _DOUBLED.match(text, starts[index], block.end)
+        if match is not None:
+            at = match.end()
+            yield match
 
 
 def _keys(found: list[str]) -> list[str]:
@@ -136,12 +166,9 @@ class RepeatedWord(Rule):
     def check(self, article: Article, ctx: RuleContext) -> None:
         from contentlint.rules.builtin.spam.search_phrase import find_insertions
 
-        text = article.text
         inserted: list[tuple[int, int]] | None = None
-        blocks = article.blocks
-        for number in _doubling_blocks(article):
-            block = blocks[number]
-            for match in _DOUBLED.finditer(text, block.start, block.end):
+        for number, firsts in _doubling_blocks(article):
+            for match in _doublings(article, number, firsts):
                 first, second = match.group(1), match.group(3)
                 if first.lower() in _grammatical():
                     continue
