@@ -1,6 +1,8 @@
 """The spam rules' shared word split: each block's words (letters only, apostrophes made straight)
 are read from the same tokens (letters and digits) that keyword stuffing counts over the whole
-article, and must equal what a search of each block, or of the whole text, finds."""
+article, and must equal what a search of each block, or of the whole text, finds. SPAM005 tries
+its doubling expression only at the words where a repeat starts, which must find what a scan of
+the whole block finds."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 import pytest
 
 from contentlint.document import parse
-from contentlint.rules.builtin.spam import _shared
+from contentlint.rules.builtin.spam import _shared, repeated_word
 
 _WORD = re.compile(r"[a-z]++(?:['’\-][a-z]++)*+")
 _TOKEN = re.compile(r"[a-z0-9]++(?:['’\-][a-z0-9]++)*+")
@@ -55,3 +57,30 @@ def test_non_ascii_words_give_no_tokens() -> None:
     assert _shared.block_tokens(article) is None
     assert _shared.article_tokens(article) is None
     assert _shared.block_words(article) == [["café", "visits", "rose"]]
+
+
+_DOUBLING_TEXTS = [
+    "Take the the tablets. Therapy therapy therapy helps; cbd oil cbd oil cbd oil.",
+    "He had had it, that that was so. Don't don't, don’t don't. The The the.",
+    "well-being well-being, a-b a-b b, x x\n\ny y y y. Duran Duran. a b c a b c a b c",
+    "Très très bien, naïve naïve. 12 12 covid covid-19 covid covid",
+]
+
+
+def _random_doubling_texts(count: int) -> list[str]:
+    rng = random.Random(9)
+    pieces = ["the", "The", "oil", "cbd", " ", " ", "  ", "\t", "\n", "'", "’", "-", "1", "é", "don't", ".", ","]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("text", _DOUBLING_TEXTS + _random_doubling_texts(300))
+def test_doublings_tried_at_repeats_equal_a_scan_of_the_block(text: str) -> None:
+    article = parse(text, "txt", "x")
+    candidates = dict(repeated_word._doubling_blocks(article))
+    for number, block in enumerate(article.blocks):
+        scanned = [m.span() for m in repeated_word._DOUBLED.finditer(article.text, block.start, block.end)]
+        if number not in candidates:
+            assert not scanned
+            continue
+        tried = [m.span() for m in repeated_word._doublings(article, number, candidates[number])]
+        assert tried == scanned
