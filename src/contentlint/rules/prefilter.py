@@ -30,7 +30,7 @@ import re
 import weakref
 import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
@@ -974,3 +974,147 @@ def may_match(article: Article, pattern: re.Pattern[str]) -> bool:
     if index.lowered is None:
         return True
     return all(index.any_occurs(literals) for literals in required_literal_sets(pattern))
+
+
+# --- case-insensitive patterns searched in the lowered text -------------------------------------
+# A case-insensitive literal costs the engine a case mapping and rules out the quick test of an
+# alternative's first character, so a lexicon alternation is tried word by word at every place.
+# In the lowered text the same pattern with its letters lowered and case-sensitive finds the same
+# matches at the same places (where lowering keeps offsets and no character folds to an ASCII
+# letter, see ``_Index``), several times faster. A match found there is matched again in the text
+# itself, so callers see exactly the matches of the pattern they gave.
+def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` (case-insensitive) as a case-sensitive pattern for the lowered text, or None when
+    it is not case-insensitive or holds what this does not translate (scoped flags, back-references,
+    cased letters beyond ASCII, a possible empty match)."""
+    entry = _FOLDED.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    folded = None
+    if pattern.flags & re.IGNORECASE and not pattern.flags & re.LOCALE:
+        from contentlint.regex_cache import remembered
+
+        arguments = remembered("prefilter folded", (_module_version(), pattern.pattern, pattern.flags),
+                               lambda: _folded_arguments(pattern))
+        if arguments is not None:
+            folded = _sre_engine.compile(pattern.pattern, *arguments)
+    if len(_FOLDED) >= _MAX_BY_IDENTITY:
+        _FOLDED.clear()
+    _FOLDED[id(pattern)] = (pattern, folded)
+    return folded
+
+
+_FOLDED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _folded_arguments(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """What ``_sre.compile`` takes for :func:`folded_pattern` (plain data, kept between runs)."""
+    try:
+        tree = _sre.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0 or not _lower_letters(tree):
+            return None
+        flags = (pattern.flags | tree.state.flags) & ~re.IGNORECASE
+        code = _compiler._code(tree, flags)
+    except Exception:  # pragma: no cover - another interpreter's internals
+        return None
+    state = tree.state
+    index_group: list[str | None] = [None] * state.groups
+    for name, number in state.groupdict.items():
+        index_group[number] = name
+    return flags, [int(c) for c in code], state.groups - 1, dict(state.groupdict), tuple(index_group)
+
+
+def _caseless(code: int) -> bool:
+    ch = chr(code)
+    return ch.lower() == ch == ch.upper()
+
+
+def _lowered_code(code: int) -> int | None:
+    """An ASCII capital's small letter; a character without case itself; None for other letters."""
+    if 65 <= code <= 90:
+        return code + 32
+    return code if code < 128 or _caseless(code) else None
+
+
+def _lower_letters(items: Any) -> bool:
+    """Lower the letters of the parsed sequence ``items`` in place; False when something in it
+    cannot be translated (then the tree is thrown away)."""
+    for index, (op, arg) in enumerate(_ops(items)):
+        if op is _C.LITERAL or op is _C.NOT_LITERAL:
+            code = _lowered_code(arg)
+            if code is None:
+                return False
+            items[index] = (op, code)
+        elif op is _C.IN:
+            lowered = _lowered_set(arg)
+            if lowered is None:
+                return False
+            items[index] = (op, lowered)
+        elif op is _C.SUBPATTERN:
+            _group, add_flags, del_flags, body = arg
+            if (add_flags | del_flags) & (re.IGNORECASE | re.LOCALE) or not _lower_letters(body):
+                return False
+        elif op is _C.BRANCH:
+            if not all(_lower_letters(alternative) for alternative in arg[1]):
+                return False
+        elif op in _REPEATS:
+            if not _lower_letters(arg[2]):
+                return False
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            if not _lower_letters(arg[1]):
+                return False
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            if not _lower_letters(arg):
+                return False
+        elif op is not _C.AT and op is not _C.ANY and op is not _C.CATEGORY:
+            return False  # back-references and anything unforeseen
+    return True
+
+
+def _lowered_set(items: list[Any]) -> list[Any] | None:
+    """A character set's items for the lowered text: a capital becomes its small letter, a range
+    of capitals gains the range of their small letters."""
+    lowered: list[Any] = []
+    for kind, value in items:
+        if kind is _C.LITERAL:
+            code = _lowered_code(value)
+            if code is None:
+                return None
+            lowered.append((kind, code))
+        elif kind is _C.RANGE:
+            low, high = value
+            if any(not _caseless(code) for code in range(max(low, 128), high + 1)):
+                return None
+            lowered.append((kind, value))
+            if low <= 90 and high >= 65:
+                lowered.append((_C.RANGE, (max(low, 65) + 32, min(high, 90) + 32)))
+        elif kind is _C.CATEGORY or kind is _C.NEGATE:
+            lowered.append((kind, value))
+        else:
+            return None
+    return lowered
+
+
+def folded_finditer(article: Article, pattern: re.Pattern[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(article.text, lo, hi)``, searched in the lowered text when that finds the
+    same matches (see :func:`folded_pattern`)."""
+    folded = folded_pattern(pattern)
+    lowered = None if folded is None else _index(article).lowered
+    if folded is None or lowered is None:
+        yield from pattern.finditer(article.text, lo, hi)
+        return
+    text = article.text
+    for found in folded.finditer(lowered, lo, hi):
+        match = pattern.match(text, found.start(), hi)
+        if match is None or match.end() != found.end():  # pragma: no cover - the translation is exact
+            raise AssertionError(f"a folded pattern found another match: {pattern.pattern[:60]!r}")
+        yield match
+
+
+def folded_search(article: Article, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
+    """Whether ``pattern.search(article.text, lo, hi)`` finds a match (see :func:`folded_pattern`)."""
+    folded = folded_pattern(pattern)
+    lowered = None if folded is None else _index(article).lowered
+    if folded is None or lowered is None:
+        return pattern.search(article.text, lo, hi) is not None
+    return folded.search(lowered, lo, hi) is not None

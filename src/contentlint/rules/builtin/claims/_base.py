@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from contentlint.document import Article
 from contentlint.rules.base import Option, Rule, RuleContext
-from contentlint.rules.prefilter import Literals, blocks_needing, needed_sets
+from contentlint.rules.prefilter import Literals, blocks_needing, folded_finditer, folded_search, needed_sets
 from contentlint.text.context import CHECKS, skip_reason
 
 Accept = Callable[[Article, re.Match[str]], bool]
@@ -93,14 +93,15 @@ class PatternRule(Rule):
         blocks = article.blocks
         for number, todo in self._plans_by_block(article, allowed):
             block = blocks[number]
-            if self.block_trigger is not None and not self.block_trigger.search(text, block.start, block.end):
+            trigger = self.block_trigger
+            if trigger is not None and not folded_search(article, trigger, block.start, block.end):
                 continue
             for pattern, checks, has_claim in todo:
                 if block.kind not in pattern.scope:
                     continue
-                if pattern.trigger is not None and not pattern.trigger.search(text, block.start, block.end):
+                if pattern.trigger is not None and not folded_search(article, pattern.trigger, block.start, block.end):
                     continue
-                for match in (pattern.search or pattern.regex).finditer(text, block.start, block.end):
+                for match in folded_finditer(article, pattern.search or pattern.regex, block.start, block.end):
                     start, end = match.span("claim") if has_claim else match.span()
                     if start < 0 or any(s < end and start < e for s, e in reported):
                         continue
