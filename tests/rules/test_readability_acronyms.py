@@ -7,6 +7,7 @@ import pytest
 from contentlint import lint_text
 from contentlint.config import Config
 from contentlint.findings import Finding
+from contentlint.rules.builtin.readability.undefined_acronym import WordParts, spelled_out_before, spelled_out_near
 
 
 def acronyms(text: str, kind: str = "md", **options: object) -> list[Finding]:
@@ -69,3 +70,38 @@ def test_allowlist_is_configurable() -> None:
 def test_plural_and_possessive_count_as_the_acronym() -> None:
     (finding,) = acronyms("SSRIs are common. An SSRI's effect takes weeks.")
     assert finding.text == "SSRIs" and "\"SSRI\"" in finding.message
+
+
+def _spelled_out_by_reading_every_word(text: str, start: int, acronym: str) -> bool:
+    words = WordParts(text)
+    return spelled_out_before(words, words.count_before(start), acronym)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "People with post-traumatic stress disorder may be helped. ",
+        "People with post – traumatic (stress) and/of disorder may be helped. ",
+        "Post-traumatic stress of the disorder may be helped. ",
+        "Past traumas, stress and disorder. ",
+        "Élan-post naïve traumatic\u00a0stress\tdisorder\n\ndiet. ",
+        "İstanbul post trauma stress disorder. ",
+        "\u212aelvin post-t-s-d. ",
+        "Nothing here spells it. ",
+        "",
+    ],
+)
+@pytest.mark.parametrize("acronym", ["PTSD", "PT", "SD", "NMDA", "KPT", "PT-2", "P2T"])
+def test_spelled_out_near_agrees_with_reading_every_word(before: str, acronym: str) -> None:
+    # the one-search answer, where it gives one, is the answer of reading all the words
+    text = before + acronym + " can follow a trauma."
+    start = len(before)
+    near = spelled_out_near(text, text.lower(), start, acronym)
+    assert near is None or near == _spelled_out_by_reading_every_word(text, start, acronym)
+
+
+def test_spelled_out_near_finds_spellings_past_small_words_and_punctuation() -> None:
+    text = "Tests of the heart (and) rate: HR."
+    assert spelled_out_near(text, text.lower(), text.index("HR"), "HR") is True
+    text = "Heart disease; not rate. HR."
+    assert spelled_out_near(text, text.lower(), text.index("HR"), "HR") is False

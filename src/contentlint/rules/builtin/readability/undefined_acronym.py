@@ -149,6 +149,7 @@ class UndefinedAcronym(Rule):
         text = article.text
         seen: set[str] = set()
         earlier: WordParts | None = None
+        lowered: str | None = None
         for match in _CANDIDATE.finditer(text):
             start = match.start()
             if not starts_word(text, start):
@@ -163,9 +164,14 @@ class UndefinedAcronym(Rule):
             seen.add(acronym)
             if self._defined_here(text, start, end, acronym):
                 continue
-            if earlier is None:
-                earlier = WordParts(text)
-            if spelled_out_before(earlier, earlier.count_before(start), acronym):
+            if lowered is None:
+                lowered = text.lower()
+            spelled = spelled_out_near(text, lowered, start, acronym)
+            if spelled is None:
+                if earlier is None:
+                    earlier = WordParts(text)
+                spelled = spelled_out_before(earlier, earlier.count_before(start), acronym)
+            if spelled:
                 continue
             later = self._defined_later(article, end, acronym)
             if later is None:
@@ -242,13 +248,14 @@ def _word_end(text: str, start: int) -> int:
 class WordParts:
     """The article's words as their lower-case parts ("N-methyl-D-aspartate" -> n, methyl, d,
     aspartate), each worked out when first asked for: only words near a possible spelling-out are.
+    (From ``start`` on, a place no word crosses, for the words of a stretch of the text.)
 
     Words are read from the text only as far as the latest acronym asked about."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, start: int = 0) -> None:
         self._text = text
         self._words: list[str] = []
-        self._read_to = 0  # the words of text[:_read_to] are in _words; always a word start
+        self._read_to = start  # the words of text[start:_read_to] are in _words; always a word start
         self._parts: dict[int, list[str]] = {}
         self._initials = ""
         self._initials_shifted = False
@@ -320,6 +327,52 @@ def _next_letter_pattern(letter: str) -> re.Pattern[str]:
     """Initials of words that may be small words, then one that may start with ``letter``."""
     small = "".join(sorted(_SMALL_WORD_INITIALS & _PLAIN_INITIALS))
     return re.compile(f"(?:[^a-z0-9]|[{small}])*?(?:[^a-z0-9]|{re.escape(letter)})")
+
+
+def spelled_out_near(text: str, lowered: str, start: int, acronym: str) -> bool | None:
+    """Whether the words of ``text[:start]`` spell ``acronym`` (:func:`spelled_out_before`), told
+    from one search of ``lowered`` (the lower-cased text) without reading all the words when it can
+    be; None when it cannot (or when lower-casing changed the text's length).
+
+    The search finds the first stretch that could spell the acronym (see :func:`_spelling_pattern`):
+    none, and no words do; the words of that stretch's white-space-free pieces spell it, and so do the
+    text's (they are some of them, in order); otherwise the text's words must be read."""
+    letters = tuple(ch.lower() for ch in acronym if ch.isalpha())
+    if not letters or len(lowered) != len(text):
+        return None
+    match = _spelling_pattern(letters).search(lowered, 0, start)
+    if match is None:
+        return False
+    # from the white space before the stretch to the white space (or the acronym) after it: no word
+    # crosses either end
+    first = max(text.rfind(space, 0, match.start()) for space in " \n\t") + 1
+    last = min(_NON_SPACE.match(text, match.end()).end(), start)  # type: ignore[union-attr]  # \S* always matches
+    words = WordParts(text, first)
+    return True if spelled_out_before(words, words.count_before(last), acronym) else None
+
+
+_NON_SPACE = re.compile(r"\S*")
+
+
+_SMALL_WORD = "|".join(sorted(_MINOR_WORDS - {"&"}, key=lambda word: (-len(word), word)))
+
+
+@cache
+def _spelling_pattern(letters: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches, in lower-cased text, every stretch whose words may spell ``letters`` by initials.
+
+    Each letter must start a run of [a-z0-9] (a word's part), in order; the next letter's part is in
+    the same white-space-free piece of text or, past white space, in a later piece with only pieces
+    of punctuation or opening with a small word between. Words hold no white space, and a character
+    outside a-z and 0-9 never lower-cases into them, so no spelling-out is missed."""
+    first, *rest = letters
+    # a part's initial: the letter with no letter or digit before it (tested after the letter,
+    # so that the search skips straight to the letter)
+    pattern = f"{first}(?<![a-z0-9]{first})"
+    skipped_piece = rf"(?:[^a-z0-9\s]*(?:{_SMALL_WORD})(?![a-z0-9])\S*|[^a-z0-9\s]+)"
+    for letter in rest:
+        pattern += rf"\S*?(?:\s+(?:{skipped_piece}\s+)*\S*?)?{letter}(?<![a-z0-9]{letter})"
+    return re.compile(pattern)
 
 
 def spelled_out_before(words: WordParts, count: int, acronym: str) -> bool:
