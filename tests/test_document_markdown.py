@@ -262,3 +262,21 @@ def test_leaving_out_block_rules_a_document_cannot_use_changes_no_token(source: 
     assert _parser_for(source).parse(source) == _parser().parse(source)
     for line in source.split("\n"):
         assert _parser_for(line).parse(line) == _parser().parse(line)
+
+
+def test_inline_text_without_markup_characters_is_one_text_token() -> None:
+    # the reader takes such text as it is instead of asking markdown-it's inline parser
+    import random
+
+    from contentlint.document.markdown import _has_inline_markup, _parser
+
+    md = _parser(())
+    pieces = ["word", " ", "  ", "!", "]", "(", ")", "~", "$", "#", "%", "+", "-", ":", "=", ">", "@", "^", "{", "}",
+              "|", "'", '"', ".", ",", ";", "?", "/", "\t", "é", "\ufffd", "1", "*", "_", "[", "<", "&", "`", "\\"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        if _has_inline_markup(text):
+            continue
+        tokens = md.inline.parse(text, md, {}, [])
+        assert [(t.type, t.content) for t in tokens] == [("text", text)]
