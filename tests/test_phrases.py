@@ -142,3 +142,43 @@ def test_ranges_said_to_be_without_matches_have_none(seed: int) -> None:
                 assert spans(matcher, text, start, stop) == [], (phrases, text, start, stop)
         found = [number for number, (start, stop) in enumerate(ranges) if spans(matcher, text, start, stop)]
         assert not set(found) & empty
+
+
+# Padding that makes a text long enough to be tokenised and indexed once for all matchers.
+PAD = " filler" * 70
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\n", "\n\n", " \n ", "\u00a0", "\t", "\u2009"])
+def test_words_parted_by_any_white_space(gap: str) -> None:
+    # one space travels inside the token of the word after it; other white space is a token of
+    # its own, and the places where a phrase may start are indexed by its first two tokens
+    phrases = ["in the realm of", "in", "the realm", "realm of hope", "#1 choice", "don't stop"]
+    for text in (f"In{gap}the{gap}realm{gap}of hope.", f"{gap}in{gap}the realm of{gap}", f"#1{gap}choice{gap}",
+                 f"don’t{gap}stop, don't{gap}", f"in the{gap}realm{gap}", f"the{gap}realm", f"realm of{gap}hope"):
+        for body in (text, PAD + text, text + PAD, PAD + text + PAD):
+            matcher = PhraseMatcher(phrases)
+            assert spans(matcher, body) == reference(phrases, body), repr(body)
+        for start in range(len(text) + 1):
+            assert spans(matcher, text, start) == reference(phrases, text, start), (text, start)
+
+
+def test_matchers_sharing_a_first_word_find_their_own_phrases() -> None:
+    # "in" is a whole phrase for one matcher and only the start of longer ones for another: the
+    # shared index keeps both kinds of place
+    text = PAD + " in the end, in theory, in\n\nthe realm of, in. In" + PAD
+    alone = PhraseMatcher(["in"])
+    pairs = PhraseMatcher(["in the realm of", "in theory"])
+    both = PhraseMatcher(["in", "in the end"])
+    for matcher in (alone, pairs, both, alone):
+        assert spans(matcher, text) == reference(list(matcher.phrases), text)
+        assert spans(matcher, text)
+
+
+def test_ranges_starting_and_stopping_inside_words() -> None:
+    phrases = ["the best", "best way", "way to go", "o"]
+    text = ("xthe best way to go, the best  way\nto go; the bestway " * 12)[:-1]
+    matcher = PhraseMatcher(phrases)
+    assert spans(matcher, text) == reference(phrases, text)
+    for start in range(0, 80):
+        for end in (start + 5, start + 9, len(text) - start):
+            assert spans(matcher, text, start, end) == reference(phrases, text, start, end), (start, end)

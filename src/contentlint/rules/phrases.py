@@ -5,9 +5,11 @@ run of white space between words, and with typographic apostrophes matching stra
 User-written ``patterns`` go through RE2, which runs in linear time, so no pattern from a rule
 pack can make the linter hang.
 
-A text is split once into tokens (a run of word characters, a run of white space, or any other
-single character), and an article's tokens are indexed once for every matcher that searches it
-(only the tokens that start some matcher's phrase: most tokens start none).
+A text is split once into tokens (a run of word characters or any other single character, with
+the one space before it if there is one; or a run of other white space), and an article's tokens
+are indexed once for every matcher that searches it (only the tokens that start some matcher's
+phrase: most tokens start none). Words are mostly parted by one space, so most white space
+travels inside the word after it and costs no token of its own.
 A matcher tries only the places where the first token of one of its phrases stands, and from each
 keeps the longest phrase that ends on a word boundary: the leftmost-longest matches, without
 overlaps, that one regular expression of all the phrases would find, at a fraction of the cost.
@@ -23,7 +25,7 @@ from typing import Any
 
 _APOSTROPHES = "'’‘"
 _WORD_CHAR = re.compile(r"\w")
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN = re.compile(r" ?(?:\w+|[^\w\s])|\s+")
 _END = ""  # prefix-tree key marking where a phrase ends (no token is empty)
 # Texts at least this long are tokenised and indexed once, shared by every matcher; shorter ones
 # are walked token by token.
@@ -87,41 +89,73 @@ class _Tokens:
         self.tokens: list[str] = _TOKEN.findall(_straight_apostrophes(searched), start, stop)
         self.bounds = list(accumulate(map(len, self.tokens), initial=start))
         self.word_before = start > 0 and _WORD_CHAR.match(searched, start - 1) is not None
-        self._index: dict[str, list[int]] = {}
+        self._index: dict[_Key, list[int]] = {}
         self._indexed_version = -1
 
-    def index(self, version: int) -> dict[str, list[int]]:
-        """Each token that starts a phrase of some matcher mapped to the numbers of the tokens
-        equal to it, in order; made again if a matcher whose phrases start with tokens added
-        since (``version`` is when they were added: see :func:`_add_starts`) asks."""
+    def index(self, version: int) -> dict[_Key, list[int]]:
+        """Where phrases of some matcher may start, by key (see :func:`_start_keys`), each mapped
+        to the numbers of the tokens there, in order; made again if a matcher whose phrases start
+        with keys added since (``version`` is when they were added: see :func:`_add_starts`) asks."""
         if self._indexed_version < version:
             tokens = self.tokens
-            index: dict[str, list[int]] = {}
+            last = len(tokens) - 1
+            index: dict[_Key, list[int]] = {}
             # most tokens start no phrase: they are passed over in one C-level pass
-            for number in compress(range(len(tokens)), map(_STARTS.__contains__, tokens)):
+            for number in compress(range(last + 1), map(_STARTS.__contains__, tokens)):
                 token = tokens[number]
-                found = index.get(token)
-                if found is None:
-                    index[token] = [number]
-                else:
-                    found.append(number)
+                if token in _ALONE:
+                    index.setdefault(token, []).append(number)
+                if number < last:
+                    pair = (token, tokens[number + 1])
+                    if pair in _PAIRS:
+                        index.setdefault(pair, []).append(number)
+                    elif pair[1].isspace():  # white space other than one space
+                        pair = (token, _SPACES)
+                        if pair in _PAIRS:
+                            index.setdefault(pair, []).append(number)
             self._index = index
             self._indexed_version = _starts_version
         return self._index
 
 
-# The first tokens of the phrases of every matcher that has searched a text: an article's tokens
-# are indexed only for these, once for all matchers. The set only grows, and the version counts
-# the times it grew.
-_STARTS: set[str] = set()
+# Where a phrase may start is known by its first token when that token is a phrase by itself,
+# else by its first two tokens (most places where a common word such as "the" or "in" stands
+# start no phrase: the word after it tells). White space other than one space is a token of its
+# own; a pair with _SPACES in second place stands for a first token followed by such white space.
+_Key = str | tuple[str, str]
+_SPACES = ""  # no token is empty
+# The keys of the phrases of every matcher that has searched a text: an article's tokens are
+# indexed only for these, once for all matchers. The sets only grow, and the version counts the
+# times they grew.
+_STARTS: set[str] = set()  # first tokens
+_ALONE: set[str] = set()  # first tokens that are a whole phrase
+_PAIRS: set[tuple[str, str]] = set()  # first two tokens
 _starts_version = 0
 
 
-def _add_starts(firsts: Iterable[str]) -> int:
-    """Adds phrases' first tokens to those indexed; the version from which an index holds them."""
+def _start_keys(tree: _Tree) -> set[_Key]:
+    """The keys under which the places where the tree's phrases may start are indexed."""
+    keys: set[_Key] = set()
+    for first, node in tree.items():
+        if _END in node:
+            keys.add(first)
+            continue
+        for second in node:
+            keys.add((first, second))
+            if second[0] == " ":
+                keys.add((first, _SPACES))
+    return keys
+
+
+def _add_starts(keys: set[_Key]) -> int:
+    """Adds phrases' start keys to those indexed; the version from which an index holds them."""
     global _starts_version
-    if not _STARTS.issuperset(firsts):
-        _STARTS.update(firsts)
+    alone = {key for key in keys if isinstance(key, str)}
+    pairs = {key for key in keys if isinstance(key, tuple)}
+    if not (_ALONE.issuperset(alone) and _PAIRS.issuperset(pairs)):
+        _ALONE.update(alone)
+        _PAIRS.update(pairs)
+        _STARTS.update(alone, (first for first, _ in pairs))
         _starts_version += 1
     return _starts_version
 
@@ -164,26 +198,34 @@ def _searched_text(text: str) -> _SearchedText:
     return view
 
 
-def _phrase_tokens(phrase: str) -> list[str]:
-    return ["'" if token in _APOSTROPHES else token for token in _TOKEN.findall(phrase)]
+def _straight_token(token: str) -> str:
+    """A token with a curly apostrophe as a straight one (an apostrophe is a token of its own,
+    after at most one space)."""
+    return token[:-1] + "'" if token[-1] in _APOSTROPHES else token
 
 
 def _prefix_tree(forms: Iterable[str]) -> _Tree | None:
     """The phrases as a tree of tokens; None when two of them differ only in their apostrophes
-    at the same place (a regular expression tries those in its own order, which the tree cannot)."""
+    at the same place (a regular expression tries those in its own order, which the tree cannot).
+
+    A phrase's first token is also a key with a space before it: in a text, the space before a
+    word is part of the word's token."""
     tree: _Tree = {}
     apostrophes: dict[tuple[str, ...], str] = {}
     for form in forms:
         raw = _TOKEN.findall(form)
         node = tree
         for number, token in enumerate(raw):
-            if token in _APOSTROPHES:
-                before = tuple(_phrase_tokens("".join(raw[:number])))
-                if apostrophes.setdefault(before, token) != token:
+            if token[-1] in _APOSTROPHES:
+                straight = _straight_token(token)
+                place = (*map(_straight_token, raw[:number]), straight)
+                if apostrophes.setdefault(place, token) != token:
                     return None
-                token = "'"
+                token = straight
             node = node.setdefault(token, {})
         node[_END] = True
+    for first in list(tree):
+        tree[" " + first] = tree[first]
     return tree
 
 
@@ -212,6 +254,8 @@ class PhraseMatcher:
         self._tree: _Tree | None = None
         self._tree_made = False
         self._firsts: frozenset[str] = frozenset()
+        # a set, not a frozenset: ``dict.keys() & set`` walks the smaller of the two
+        self._keys: set[_Key] = set()
         self._all_firsts_words = True
         self._starts_version = 0  # the version of the shared index that holds this matcher's first tokens
         self._regexes: dict[bool, re.Pattern[str]] = {}
@@ -302,7 +346,7 @@ class PhraseMatcher:
         if start == 0 and stop == len(text) >= _INDEXED_LENGTH:
             tokens = view.tokens(lowered)
             index = tokens.index(self._starts_version)
-            hits = index.keys() & self._firsts
+            hits = index.keys() & self._keys
             if not hits:
                 return []
             places: Iterable[int] = sorted(chain.from_iterable(map(index.__getitem__, hits)))
@@ -318,33 +362,40 @@ class PhraseMatcher:
         words, bounds = tokens.tokens, tokens.bounds
         count = len(words)
         word_at = _WORD_CHAR.match
-        # a word token never follows another, so only a phrase starting with, say, "#" needs to
-        # check that no word character stands just before it
+        # a word token never follows one that ends in a word character, so only a phrase starting
+        # with, say, "#" needs to check that no word character stands just before it
         check_before = not self._all_firsts_words
         found: list[tuple[int, int]] = []
         resume = 0
         for start in places:
             if start < resume:
                 continue
-            if start == 0:
-                if tokens.word_before:
+            spaced = words[start][0] == " "  # the match starts after that space
+            if not spaced:
+                if start == 0:
+                    if tokens.word_before:
+                        continue
+                elif check_before and word_at(words[start - 1], len(words[start - 1]) - 1):
                     continue
-            elif check_before and word_at(words[start - 1]):
-                continue
             node, number, longest = tree, start, 0
             while number < count:  # down the tree token by token (inlined: this is the hot loop)
                 token = words[number]
                 child = node.get(token)
                 if child is None:
-                    if " " not in node or not token.isspace():
+                    # white space other than one space is a token of its own: the token after it
+                    # is read as if one space stood before it
+                    number += 1
+                    if number == count or not token.isspace():
                         break
-                    child = node[" "]
+                    child = node.get(" " + words[number])
+                    if child is None:
+                        break
                 node = child
                 number += 1
                 if _END in node and (number == count or not word_at(words[number])):
                     longest = number
             if longest:
-                found.append((bounds[start], bounds[longest]))
+                found.append((bounds[start] + spaced, bounds[longest]))
                 resume = longest
         return found
 
@@ -364,9 +415,10 @@ class PhraseMatcher:
         if not self._tree_made:
             tree = _prefix_tree(self._searched_forms())
             if tree is not None:
-                self._firsts = frozenset(token for token in tree if token != _END)
-                self._all_firsts_words = all(_is_word(token) for token in self._firsts)
-                self._starts_version = _add_starts(self._firsts)
+                self._firsts = frozenset(tree)
+                self._keys = _start_keys(tree)
+                self._all_firsts_words = all(_is_word(token) for token in tree if token[0] != " ")
+                self._starts_version = _add_starts(self._keys)
             self._tree = tree
             self._tree_made = True
         return self._tree
