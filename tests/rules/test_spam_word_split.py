@@ -6,6 +6,7 @@ the whole block finds."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -50,6 +51,19 @@ def test_tokens_outside_blocks_come_from_the_whole_text() -> None:
     # a reader whose blocks leave words out (or overlap) cannot use the blocks' tokens
     article.blocks = article.blocks[1:]
     assert _shared.article_tokens(article) == ["first", "block", "12", "second", "block-3"]
+
+
+def test_blocks_that_meet_or_overlap_leave_the_tokens_to_the_whole_text() -> None:
+    article = parse("covid-19 cases", "txt", "x")
+    start, end = article.blocks[0].start, article.blocks[0].end
+    for cut in range(start, end):
+        article = parse("covid-19 cases", "txt", "x")
+        first = dataclasses.replace(article.blocks[0], end=cut)
+        article.blocks = [first, dataclasses.replace(first, start=cut, end=end)]
+        assert _shared.article_tokens(article) == ["covid-19", "cases"]
+        article = parse("covid-19 cases", "txt", "x")
+        article.blocks = [article.blocks[0], article.blocks[0]]
+        assert _shared.article_tokens(article) == ["covid-19", "cases"]
 
 
 def test_non_ascii_words_give_no_tokens() -> None:

@@ -331,13 +331,11 @@ def _blocks_tile(article: Article) -> bool:
     """Whether the blocks come in order with only white space around and between them, so that
     the text's tokens are those of its blocks (none lies outside one or across two)."""
     text = article.text
-    previous = 0
-    for number, block in enumerate(article.blocks):
-        gap = text[previous : block.start]
-        if block.start < previous or block.end < block.start or (gap and not gap.isspace()) or (number and not gap):
-            return False
-        previous = block.end
-    return not text[previous:] or text[previous:].isspace()
+    starts, ends = _block_bounds(article)
+    if not all(map(operator.le, starts, ends)) or not all(map(operator.lt, ends, starts[1:])):
+        return False  # a block ends before it starts, or meets or overlaps the next
+    around = "".join(map(text.__getitem__, map(slice, [0, *ends], [*starts, len(text)])))
+    return not around or around.isspace()
 
 
 def ascii_words(article: Article) -> bool:
