@@ -60,8 +60,14 @@ _BLOCK_RULE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def _parser_for(source: str) -> MarkdownIt:
     """A parser with only the block rules that can match somewhere in ``source``."""
-    unused = tuple(rule for rule, needs in _BLOCK_RULE_NEEDS if not any(need in source for need in needs))
+    unused = tuple(rule for rule, needs in _BLOCK_RULE_NEEDS if not any(_holds(source, need) for need in needs))
     return _parser(unused)
+
+
+def _holds(source: str, need: str) -> bool:
+    # a search for one character is much quicker than for a run of them ("```"), so the first
+    # character is looked for first: most documents have no backtick or tilde at all
+    return need[0] in source and (len(need) == 1 or need in source)
 
 
 @lru_cache(maxsize=64)
