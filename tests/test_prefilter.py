@@ -181,3 +181,39 @@ def test_one_word_edge_reading_serves_both_word_units(expression: str, runs: str
     assert required_words(pattern) == letters
     tree = prefilter._sre.parse(expression, re.IGNORECASE)
     assert prefilter.next_outside(list(tree.data)[-1:], False, prefilter.never_letter) is (letters is not None)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        r"(?<![\w'’-])(?:cures?|heals?)\s+(?:your\s+)?(?P<what>Depression|ANXIETY)\b",
+        r"[A-Z]{2,}\s+(?:trial|study)|[^a-z\s]+x",
+        r"(?:no|not)\s+(?!doubt)\w+",
+        r"é+|caf[eé]",
+    ],
+)
+def test_a_folded_pattern_finds_the_same_matches_in_the_lowered_text(expression: str) -> None:
+    pattern = re.compile(expression, re.IGNORECASE)
+    assert (prefilter.folded_pattern(pattern) is None) == ("é" in expression)  # a cased letter beyond ASCII
+    texts = [
+        "It CURES Depression. no Doubt, it heals your anxiety; the SPRINT Trial, 12X, Café CAFÉ éÉ.",
+        "Not   sure\n\nNO cure: Heals anxiety (ADHD study) x_y É",
+    ]
+    for text in texts:
+        article = parse(text, "txt", "a.txt")
+        for lo, hi in [(0, len(article.text)), (3, 40), (10, 11)]:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(article.text, lo, hi)]
+            found = [(m.span(), m.groups()) for m in prefilter.folded_finditer(article, pattern, lo, hi)]
+            assert found == expected
+            assert prefilter.folded_search(article, pattern, lo, hi) == bool(expected)
+
+
+def test_a_folded_pattern_is_searched_only_where_that_is_exact() -> None:
+    assert prefilter.folded_pattern(re.compile(r"cure")) is None  # case-sensitive already
+    assert prefilter.folded_pattern(re.compile(r"(?-i:Cure)s", re.IGNORECASE)) is None  # a scoped flag
+    assert prefilter.folded_pattern(re.compile(r"(a)\1", re.IGNORECASE)) is None  # a back-reference
+    assert prefilter.folded_pattern(re.compile(r"x?", re.IGNORECASE)) is None  # may match nothing
+    kelvin = parse("The \u212aelvin sign.", "txt", "a.txt")  # matches k case-insensitively, lowers to k
+    pattern = re.compile(r"kelvin", re.IGNORECASE)
+    assert prefilter.searched_text(kelvin, pattern) == (kelvin.text, pattern)
+    assert [m.span() for m in prefilter.folded_finditer(kelvin, pattern, 0, len(kelvin.text))] == [(4, 10)]

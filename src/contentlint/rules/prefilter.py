@@ -1013,7 +1013,7 @@ def _folded_arguments(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
         tree = _sre.parse(pattern.pattern, pattern.flags)
         if tree.getwidth()[0] == 0 or not _lower_letters(tree):
             return None
-        flags = (pattern.flags | tree.state.flags) & ~re.IGNORECASE
+        flags = tree.state.flags = (pattern.flags | tree.state.flags) & ~re.IGNORECASE  # (_code reads both)
         code = _compiler._code(tree, flags)
     except Exception:  # pragma: no cover - another interpreter's internals
         return None
@@ -1095,16 +1095,27 @@ def _lowered_set(items: list[Any]) -> list[Any] | None:
     return lowered
 
 
+def searched_text(article: Article, pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str]]:
+    """Where the places of ``pattern``'s matches in ``article.text`` are found fastest: the lowered
+    text and :func:`folded_pattern` when they find the same places, else the text and ``pattern``
+    (a match found in the lowered text has the same spans, but its strings are lowered)."""
+    folded = folded_pattern(pattern)
+    if folded is not None:
+        lowered = _index(article).lowered
+        if lowered is not None:
+            return lowered, folded
+    return article.text, pattern
+
+
 def folded_finditer(article: Article, pattern: re.Pattern[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
     """``pattern.finditer(article.text, lo, hi)``, searched in the lowered text when that finds the
     same matches (see :func:`folded_pattern`)."""
-    folded = folded_pattern(pattern)
-    lowered = None if folded is None else _index(article).lowered
-    if folded is None or lowered is None:
-        yield from pattern.finditer(article.text, lo, hi)
+    searched, searcher = searched_text(article, pattern)
+    if searcher is pattern:
+        yield from pattern.finditer(searched, lo, hi)
         return
     text = article.text
-    for found in folded.finditer(lowered, lo, hi):
+    for found in searcher.finditer(searched, lo, hi):
         match = pattern.match(text, found.start(), hi)
         if match is None or match.end() != found.end():  # pragma: no cover - the translation is exact
             raise AssertionError(f"a folded pattern found another match: {pattern.pattern[:60]!r}")
@@ -1113,8 +1124,5 @@ def folded_finditer(article: Article, pattern: re.Pattern[str], lo: int, hi: int
 
 def folded_search(article: Article, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
     """Whether ``pattern.search(article.text, lo, hi)`` finds a match (see :func:`folded_pattern`)."""
-    folded = folded_pattern(pattern)
-    lowered = None if folded is None else _index(article).lowered
-    if folded is None or lowered is None:
-        return pattern.search(article.text, lo, hi) is not None
-    return folded.search(lowered, lo, hi) is not None
+    searched, searcher = searched_text(article, pattern)
+    return searcher.search(searched, lo, hi) is not None

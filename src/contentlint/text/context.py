@@ -23,7 +23,7 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 
 from contentlint.document import Article
-from contentlint.rules.prefilter import candidate_blocks, compile_pattern
+from contentlint.rules.prefilter import candidate_blocks, compile_pattern, folded_search, searched_text
 
 # --- trigger lists ------------------------------------------------------------------------------
 # Words a negation scope reaches over; beyond it a trigger no longer applies.
@@ -303,42 +303,47 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def _clear_of_terminators(text: str, start: int, end: int) -> bool:
-    return _TERMINATOR.search(text, start, end) is None
+def _clear_of_terminators(article: Article, start: int, end: int) -> bool:
+    searched, terminator = searched_text(article, _TERMINATOR)
+    return terminator.search(searched, start, end) is None
 
 
-def _is_pseudo_negation(text: str, match: re.Match[str]) -> bool:
-    for pseudo in _PSEUDO_NEGATION.finditer(text, max(0, match.start() - 20), match.end() + 30):
+def _is_pseudo_negation(article: Article, match: re.Match[str]) -> bool:
+    searched, pseudo_negation = searched_text(article, _PSEUDO_NEGATION)
+    for pseudo in pseudo_negation.finditer(searched, max(0, match.start() - 20), match.end() + 30):
         if pseudo.start() <= match.start() < pseudo.end():
             return True
     return False
 
 
-def _pre_trigger(pattern: re.Pattern[str], text: str, lo: int, start: int, window: int) -> bool:
+# (the places of triggers and terminators are found in the lowered text when that finds the same
+# places faster: see prefilter.searched_text)
+def _pre_trigger(pattern: re.Pattern[str], article: Article, lo: int, start: int, window: int) -> bool:
     """A trigger before ``start`` (not before ``lo``) whose scope reaches ``start``."""
-    for match in reversed(list(pattern.finditer(text, lo, start))):
-        if pattern is _PRE_NEGATION and _is_pseudo_negation(text, match):
+    searched, trigger = searched_text(article, pattern)
+    for match in reversed(list(trigger.finditer(searched, lo, start))):
+        if pattern is _PRE_NEGATION and _is_pseudo_negation(article, match):
             continue
-        if _word_count(text[match.end() : start]) > window:
+        if _word_count(article.text[match.end() : start]) > window:
             return False
-        return _clear_of_terminators(text, match.end(), start)
+        return _clear_of_terminators(article, match.end(), start)
     return False
 
 
-def _post_trigger(pattern: re.Pattern[str], text: str, end: int, hi: int, window: int) -> bool:
-    match = pattern.search(text, end, hi)
-    if match is None or _word_count(text[end : match.start()]) > window:
+def _post_trigger(pattern: re.Pattern[str], article: Article, end: int, hi: int, window: int) -> bool:
+    searched, trigger = searched_text(article, pattern)
+    match = trigger.search(searched, end, hi)
+    if match is None or _word_count(article.text[end : match.start()]) > window:
         return False
-    return _clear_of_terminators(text, end, match.start())
+    return _clear_of_terminators(article, end, match.start())
 
 
 def is_negated(article: Article, start: int, end: int) -> bool:
     """A negation trigger governs the match: "does not cure", "no evidence that it cures",
     "that it cures cancer is a myth". Scopes stop at "but", "however", ";" and similar."""
     lo, hi = sentence_bounds(article, start)
-    text = article.text
-    return _pre_trigger(_PRE_NEGATION, text, lo, start, NEGATION_WINDOW_WORDS) or _post_trigger(
-        _POST_NEGATION, text, end, hi, NEGATION_WINDOW_WORDS
+    return _pre_trigger(_PRE_NEGATION, article, lo, start, NEGATION_WINDOW_WORDS) or _post_trigger(
+        _POST_NEGATION, article, end, hi, NEGATION_WINDOW_WORDS
     )
 
 
@@ -346,9 +351,8 @@ def is_hedged(article: Article, start: int, end: int) -> bool:
     """A hedge or qualifier governs the match: "may help", "most people have no side effects",
     "works in some patients"."""
     lo, hi = sentence_bounds(article, start)
-    text = article.text
-    return _pre_trigger(_HEDGE, text, lo, start, HEDGE_WINDOW_WORDS) or _post_trigger(
-        _POST_HEDGE, text, end, hi, 4
+    return _pre_trigger(_HEDGE, article, lo, start, HEDGE_WINDOW_WORDS) or _post_trigger(
+        _POST_HEDGE, article, end, hi, 4
     )
 
 
@@ -442,9 +446,9 @@ def is_reported(article: Article, start: int, end: int) -> bool:
     """
     lo, hi = sentence_bounds(article, start)
     text = article.text
-    if _DISTANCING.search(text, lo, start):
+    if folded_search(article, _DISTANCING, lo, start):
         return True
-    if _attributed_to_speaker(text, lo, hi, start, end) or _REPORTED_FINDING.search(text, end, hi):
+    if _attributed_to_speaker(article, lo, hi, start, end) or _REPORTED_FINDING.search(text, end, hi):
         return True
     return refuted(article, start, end)
 
@@ -475,7 +479,8 @@ _ANONYMOUS_AUTHORITY = re.compile(
 )
 
 
-def _attributed_to_speaker(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+def _attributed_to_speaker(article: Article, lo: int, hi: int, start: int, end: int) -> bool:
+    text = article.text
     # "X said (that) ...", "..., X said." or "..., said X": a speech verb with a speaker next to it.
     for match in _SPEECH.finditer(text, lo, hi):
         if match.start() < start:
@@ -485,7 +490,7 @@ def _attributed_to_speaker(text: str, lo: int, hi: int, start: int, end: int) ->
                 # or an unnamed authority is the article's own claim in borrowed words
                 continue
             named = _SPEAKER.search(head) or _SPEAKER_BEFORE_VERB.search(head) or _NAME.search(head)
-            if named and _clear_of_terminators(text, match.end(), start):
+            if named and _clear_of_terminators(article, match.end(), start):
                 return True
         elif match.start() >= end:
             if _SPEAKER_BEFORE_VERB.search(text, max(end, match.start() - 80), match.start()):
@@ -508,7 +513,7 @@ def refuted(article: Article, start: int, end: int) -> bool:
     _, hi = neighbour_span(article, start, after=2)
     if not _may_occur(article, _REFUTATION, start, hi):
         return False
-    return _REFUTATION.search(article.text, end, hi) is not None
+    return folded_search(article, _REFUTATION, end, hi)
 
 
 _WORD_CHARACTER = re.compile(r"\w")
