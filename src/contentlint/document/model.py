@@ -273,8 +273,15 @@ class Article:
         length = len(self.text)
         if not length:
             return self.locate_source(0, 0)
-        start = min(max(start, 0), length - 1)
-        end = min(max(end, start + 1), length)
+        # clamped: start to a character of the text, end past it (comparisons are quicker than min/max)
+        if start < 0:
+            start = 0
+        elif start >= length:
+            start = length - 1
+        if end <= start:
+            end = start + 1
+        elif end > length:
+            end = length
         runs = self._shared_runs
         if runs is None:
             return self.locate_source(self.offsets[start], self.ends[end - 1])

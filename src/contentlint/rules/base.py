@@ -132,20 +132,11 @@ class RuleContext:
         fix: Fix | None = None,
         article_level: bool = False,
     ) -> None:
+        meta = self.meta
+        # (by position: a finding is made for every report, and keywords cost a lookup each)
         self.findings.append(
-            Finding(
-                path=self.path,
-                span=span,
-                rule=self.meta.code,
-                name=self.meta.name,
-                category=self.meta.category,
-                severity=severity or self.severity,
-                message=message,
-                suggestion=suggestion,
-                text=text,
-                article_level=article_level,
-                fix=fix,
-            )
+            Finding(self.path, span, meta.code, meta.name, meta.category, severity or self.severity, message,
+                    suggestion, text, article_level, fix)
         )
 
 
