@@ -17,7 +17,7 @@ import re
 from contentlint.document import Article
 from contentlint.findings import Fix, Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
-from contentlint.rules.builtin.spam._shared import candidate_blocks, stopwords
+from contentlint.rules.builtin.spam._shared import LazyPattern, candidate_blocks, stopwords
 from contentlint.text.context import is_quoted
 
 _VERBS = (
@@ -26,7 +26,9 @@ _VERBS = (
 )
 _URGENCY = r"now|today|here|right\s+now|immediately|tonight|this\s+week"
 # A verb immediately followed by urgency ("Call Now", "order today", "click here").
-_CTA = re.compile(rf"\b(?:{_VERBS})\s+(?:{_URGENCY})\b(?:\s+(?:for|to)\s+(?:a|your)\s+free\s+\w+)?", re.IGNORECASE)
+# Compiled with a lookahead for the letters a match starts with (LazyPattern): most places of a
+# candidate block are ruled out by one set test instead of trying each verb.
+_CTA = LazyPattern(rf"\b(?:{_VERBS})\s+(?:{_URGENCY})\b(?:\s+(?:for|to)\s+(?:a|your)\s+free\s+\w+)?", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _POINTER_VERB = re.compile(r"(?:click|tap)\b", re.IGNORECASE)
 # Words after which an imperative can start a clause ("so call today", "please order now").
@@ -117,7 +119,7 @@ class CallToAction(Rule):
         for number in sorted(set().union(*scanned.values())):
             block = blocks[number]
             if number in scanned[_CTA]:
-                for match in _CTA.finditer(text, block.start, block.end):
+                for match in _CTA.compiled.finditer(text, block.start, block.end):
                     if self._furniture(article, match.start(), match.end()):
                         continue
                     if is_quoted(article, match.start(), match.end()):
