@@ -212,7 +212,9 @@ def test_a_folded_pattern_is_searched_only_where_that_is_exact() -> None:
     assert prefilter.folded_pattern(re.compile(r"cure")) is None  # case-sensitive already
     assert prefilter.folded_pattern(re.compile(r"(?-i:Cure)s", re.IGNORECASE)) is None  # a scoped flag
     assert prefilter.folded_pattern(re.compile(r"(a)\1", re.IGNORECASE)) is None  # a back-reference
-    assert prefilter.folded_pattern(re.compile(r"x?", re.IGNORECASE)) is None  # may match nothing
+    empty = parse("ab", "txt", "a.txt")  # a pattern that may match nothing is searched plainly
+    maybe_x = re.compile(r"x?", re.IGNORECASE)
+    assert [m.span() for m in prefilter.folded_finditer(empty, maybe_x, 0, 2)] == [(0, 0), (1, 1), (2, 2)]
     kelvin = parse("The \u212aelvin sign.", "txt", "a.txt")  # matches k case-insensitively, lowers to k
     pattern = re.compile(r"kelvin", re.IGNORECASE)
     assert prefilter.searched_text(kelvin, pattern) == (kelvin.text, pattern)

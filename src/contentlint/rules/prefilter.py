@@ -986,32 +986,41 @@ def may_match(article: Article, pattern: re.Pattern[str]) -> bool:
 def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` (case-insensitive) as a case-sensitive pattern for the lowered text, or None when
     it is not case-insensitive or holds what this does not translate (scoped flags, back-references,
-    cased letters beyond ASCII, a possible empty match)."""
+    cased letters beyond ASCII)."""
+    return _folded(pattern)[0]
+
+
+def _folded(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """:func:`folded_pattern`, and whether the pattern can match nothing (then a match found in the
+    lowered text cannot simply be matched again in the text: an iteration allows no empty match
+    where the one before ended)."""
     entry = _FOLDED.get(id(pattern))
     if entry is not None and entry[0] is pattern:
         return entry[1]
-    folded = None
+    found: tuple[re.Pattern[str] | None, bool] = (None, True)
     if pattern.flags & re.IGNORECASE and not pattern.flags & re.LOCALE:
         from contentlint.regex_cache import remembered
 
         arguments = remembered("prefilter folded", (_module_version(), pattern.pattern, pattern.flags),
                                lambda: _folded_arguments(pattern))
         if arguments is not None:
-            folded = _sre_engine.compile(pattern.pattern, *arguments)
+            may_be_empty, compiled = arguments
+            found = (_sre_engine.compile(pattern.pattern, *compiled), may_be_empty)
     if len(_FOLDED) >= _MAX_BY_IDENTITY:
         _FOLDED.clear()
-    _FOLDED[id(pattern)] = (pattern, folded)
-    return folded
+    _FOLDED[id(pattern)] = (pattern, found)
+    return found
 
 
-_FOLDED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_FOLDED: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str] | None, bool]]] = {}
 
 
 def _folded_arguments(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
     """What ``_sre.compile`` takes for :func:`folded_pattern` (plain data, kept between runs)."""
     try:
         tree = _sre.parse(pattern.pattern, pattern.flags)
-        if tree.getwidth()[0] == 0 or not _lower_letters(tree):
+        may_be_empty = tree.getwidth()[0] == 0
+        if not _lower_letters(tree):
             return None
         flags = tree.state.flags = (pattern.flags | tree.state.flags) & ~re.IGNORECASE  # (_code reads both)
         code = _compiler._code(tree, flags)
@@ -1021,7 +1030,7 @@ def _folded_arguments(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
     index_group: list[str | None] = [None] * state.groups
     for name, number in state.groupdict.items():
         index_group[number] = name
-    return flags, [int(c) for c in code], state.groups - 1, dict(state.groupdict), tuple(index_group)
+    return may_be_empty, (flags, [int(c) for c in code], state.groups - 1, dict(state.groupdict), tuple(index_group))
 
 
 def _caseless(code: int) -> bool:
@@ -1111,8 +1120,8 @@ def folded_finditer(article: Article, pattern: re.Pattern[str], lo: int, hi: int
     """``pattern.finditer(article.text, lo, hi)``, searched in the lowered text when that finds the
     same matches (see :func:`folded_pattern`)."""
     searched, searcher = searched_text(article, pattern)
-    if searcher is pattern:
-        yield from pattern.finditer(searched, lo, hi)
+    if searcher is pattern or _folded(pattern)[1]:
+        yield from pattern.finditer(article.text, lo, hi)
         return
     text = article.text
     for found in searcher.finditer(searched, lo, hi):

@@ -21,7 +21,7 @@ from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.data import load_yaml_data
 from contentlint.rules.phrases import PhraseMatcher
-from contentlint.rules.prefilter import compile_pattern, may_match
+from contentlint.rules.prefilter import compile_pattern, folded_search, may_match
 from contentlint.text.context import CHECKS, is_quoted, neighbour_span, refuted, sentence_index, skip_reason
 
 _VERB_FAMILIES = frozenset({"benefit_verbs", "causal_phrases", "causal_verbs", "benefit_changes"})
@@ -256,7 +256,7 @@ _QUESTIONED = re.compile(
 
 def questioned(article: Article, start: int, end: int) -> bool:
     _, hi = neighbour_span(article, start, after=2)
-    return _QUESTIONED.search(article.text, end, hi) is not None or refuted(article, start, end)
+    return folded_search(article, _QUESTIONED, end, hi) or refuted(article, start, end)
 
 
 class EvidenceRule(Rule):

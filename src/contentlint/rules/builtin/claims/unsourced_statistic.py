@@ -27,7 +27,7 @@ from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.builtin.claims._base import PROSE_BLOCKS, context_option
-from contentlint.rules.prefilter import candidate_blocks
+from contentlint.rules.prefilter import candidate_blocks, folded_search, searched_text
 from contentlint.text.context import CHECKS, citation_in, neighbour_span, sentence_index, skip_reason
 
 _SKIP = ("negated", "quoted", "reported", "question")
@@ -142,17 +142,20 @@ _STAT_START = re.compile(
 
 
 def _matches_from(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, lo: int, hi: int
+    article: Article, pattern: re.Pattern[str], starts: re.Pattern[str], lo: int, hi: int
 ) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer(text, lo, hi)`` gives (none empty), found by trying it only
-    where ``starts`` finds a place one of them could start."""
+    """The spans of the matches ``pattern.finditer(article.text, lo, hi)`` gives (none empty), found
+    by trying it only where ``starts`` finds a place one of them could start. Both are searched in
+    the lowered text when that finds the same places faster, so a match's strings may be lowered."""
+    starts_in, starter = searched_text(article, starts)
+    matched_in, matcher = searched_text(article, pattern)
     pos = lo
     while True:
-        start = starts.search(text, pos, hi)
+        start = starter.search(starts_in, pos, hi)
         if start is None:
             return
         at = start.start()
-        match = pattern.match(text, at, hi)
+        match = matcher.match(matched_in, at, hi)
         if match is None:
             pos = at + 1
             continue
@@ -229,22 +232,22 @@ class UnsourcedStatistic(Rule):
             if block.kind not in PROSE_BLOCKS or not (
                 _DIGIT.search(text, block.start, block.end)
                 or ((number_words is None or block_number in number_words)
-                    and _COUNT_WORD.search(text, block.start, block.end))
+                    and folded_search(article, _COUNT_WORD, block.start, block.end))
             ):
                 continue
             if (require_absolute and (risk_words is None or block_number in risk_words)
-                    and _RISK_WORD.search(text, block.start, block.end)):
-                for match in _matches_from(cls.relative, cls.relative_start, text, block.start, block.end):
+                    and folded_search(article, _RISK_WORD, block.start, block.end)):
+                for match in _matches_from(article, cls.relative, cls.relative_start, block.start, block.end):
                     start, end = match.span()
                     if checks and skip_reason(article, start, end, [c for c in checks if c != "reported"]):
                         continue
                     lo, hi = neighbour_span(article, start, before=1, after=1)
-                    if _ABSOLUTE.search(text, lo, hi):
+                    if folded_search(article, _ABSOLUTE, lo, hi):
                         continue
                     flagged_sentences.add(sentence_index(article, start))
                     values = {"match": text[start:end]}
                     ctx.report(start, end, _RELATIVE_MESSAGE.format(**values), _RELATIVE_SUGGESTION)
-            for match in _matches_from(cls.stats, _STAT_START, text, block.start, block.end):
+            for match in _matches_from(article, cls.stats, _STAT_START, block.start, block.end):
                 start, end = match.span()
                 number = sentence_index(article, start)
                 if number in flagged_sentences or not self._health_figure(article, match):
@@ -254,7 +257,7 @@ class UnsourcedStatistic(Rule):
                 lo, hi = neighbour_span(article, start, before=1, after=1)
                 if citation_in(article, lo, hi):
                     continue
-                if _STUDY_REFERENCE.search(text, lo, hi) and citation_in(article, 0, len(text)):
+                if folded_search(article, _STUDY_REFERENCE, lo, hi) and citation_in(article, 0, len(text)):
                     continue  # a result of the study the article names elsewhere
                 flagged_sentences.add(number)
                 values = {"match": text[start:end]}
@@ -273,9 +276,9 @@ class UnsourcedStatistic(Rule):
         # A threshold in a condition ("if your risk is 10% or more") reports no result.
         if _THRESHOLD_AFTER.match(text, match.end()) and _CONDITION.search(text, sentence.start, match.start()):
             return False
-        if cls.non_health.search(text, sentence.start, sentence.end):
+        if folded_search(article, cls.non_health, sentence.start, sentence.end):
             return False
-        return cls.outcome.search(text, sentence.start, sentence.end) is not None
+        return folded_search(article, cls.outcome, sentence.start, sentence.end)
 
 
 RULES = [UnsourcedStatistic]
