@@ -27,7 +27,7 @@ from contentlint.findings import Severity
 from contentlint.rules.base import Option, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.builtin.claims._base import ClaimPattern, PatternRule, context_option
-from contentlint.rules.prefilter import may_match
+from contentlint.rules.prefilter import folded_finditer, may_match
 
 _SKIP = ("negated", "question", "quoted", "reported")
 _MESSAGE = "\"{match}\" is a weight-loss claim the FTC calls almost always false."
@@ -173,7 +173,7 @@ class WeightLossRedFlag(PatternRule):
         checks = [c for c in ctx.options.get("skip_when", _SKIP) if c in CHECKS]
         if not may_match(article, _RATE):
             return
-        for match in _RATE.finditer(article.text):
+        for match in folded_finditer(article, _RATE, 0, len(article.text)):
             if _pounds_per_week(match) <= limit:
                 continue
             start, end = match.span()
