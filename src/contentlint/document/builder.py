@@ -78,8 +78,9 @@ class ProseBuilder:
             return
         if self._block_start is None:
             self.open_block("paragraph")
-        # (a printable text has no white space but spaces: the test is much quicker than the search)
-        if "  " in text or (not text.isprintable() and _OTHER_SPACE.search(text) is not None):
+        # (a printable text has no white space but spaces, and a line break is the commonest other:
+        # both tests are much quicker than the search)
+        if "  " in text or (not text.isprintable() and ("\n" in text or _OTHER_SPACE.search(text) is not None)):
             self._add_collapsing(text, source_offset)
             return
         # Only single spaces: the text is copied as it is, but for a space where none may stand.
