@@ -30,11 +30,12 @@ _NAME = (
     r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|di|la|le|bin|al-\w+)){1,4}"
 )
 # The lead-in is matched in any case, the name only when capitalised ("By the end of..." is no byline).
-_BYLINE_BLOCK = re.compile(
-    rf"^(?i:by|written\s+by|words\s+by|article\s+by|story\s+by|author|authors|writer|contributor|"
-    rf"(?:medically\s+|clinically\s+)?reviewed\s+by|fact[- ]checked\s+by|medical\s+reviewer)\s*:?\s+{_NAME}"
-    rf"(?:,?\s+[\w.,' ]{{0,40}})?$",
+_LEAD_INS = (
+    r"(?i:by|written\s+by|words\s+by|article\s+by|story\s+by|author|authors|writer|contributor|"
+    r"(?:medically\s+|clinically\s+)?reviewed\s+by|fact[- ]checked\s+by|medical\s+reviewer)"
 )
+_BYLINE_BLOCK = re.compile(rf"^{_LEAD_INS}\s*:?\s+{_NAME}(?:,?\s+[\w.,' ]{{0,40}})?$")
+_LEAD_IN = re.compile(_LEAD_INS)
 _REVIEWED_INLINE = re.compile(
     rf"\b(?:medically|clinically)\s+reviewed\s+by\s*:?\s+{_NAME}|\b(?:written|authored)\s+by\s*:?\s+{_NAME}",
 )
@@ -45,8 +46,7 @@ _BYLINE_PIECE = re.compile(
     r"[^|·•]+?(?:(?=\.)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMx)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.(?=\s)|(?=\s*[|·•])|$)"
 )
 _BYLINE_BLOCKS = 6
-# Every lead-in of _BYLINE_BLOCK holds one of these: a block without any has no byline piece.
-_LEAD_IN_WORD = re.compile(r"(?=(?i:[abcrw]))(?i:by|author|writer|contributor|reviewer)")
+_PIECE_SEPARATOR = re.compile("[|·•]")
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -96,18 +96,32 @@ def byline(article: Article) -> tuple[int, int] | None:
     candidates = blocks[:_BYLINE_BLOCKS] + blocks[-3:]
     for block in candidates:
         text = article.block_text(block)
-        if not _LEAD_IN_WORD.search(text):
-            continue
         # A byline may share its line with a date or a reviewer: "By Sam Patel, pharmacist. Last reviewed: ..."
-        for piece in _BYLINE_PIECE.finditer(text):
+        for start in _piece_starts(text):
+            if _LEAD_IN.match(text, start) is None:  # (quicker than finding the piece first)
+                continue
+            piece = _BYLINE_PIECE.match(text, start)
+            if piece is None:
+                continue
             candidate = piece.group(0).rstrip(" .")
             if len(candidate.split()) <= _BYLINE_MAX_WORDS:
                 match = _BYLINE_BLOCK.match(candidate)
                 if match:
-                    offset = block.start + piece.start()
+                    offset = block.start + start
                     return offset, offset + match.end()
     match = _REVIEWED_INLINE.search(article.text) if may_match(article, _REVIEWED_INLINE) else None
     return (match.start(), match.end()) if match else None
+
+
+def _piece_starts(text: str) -> list[int]:
+    """Where the pieces of a block (see _BYLINE_PIECE) that may open with a lead-in start.
+
+    A piece ends before a separator or after a full stop that white space follows: the next piece
+    opens with white space, which no byline does, unless it is the block's first or starts right
+    after a separator."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return [0]
+    return [0, *(match.end() for match in _PIECE_SEPARATOR.finditer(text))]
 
 
 def parse_date(text: str) -> date | None:
