@@ -82,7 +82,9 @@ class PatternRule(Rule):
     def literals_needed(cls) -> tuple[tuple[Literals, ...], ...]:
         """For each pattern, the literal sets a block must hold for it (and its triggers) to match there."""
         if cls.__dict__.get("_needed") is None:
-            cls._needed = tuple(needed_sets((cls.block_trigger, p.trigger, p.regex)) for p in cls.patterns())
+            # the pattern's own sets first: they are the most telling, and the rule-wide trigger's
+            # (shared by every pattern, often common words) is then looked up only when they pass
+            cls._needed = tuple(needed_sets((p.regex, p.trigger, cls.block_trigger)) for p in cls.patterns())
         needed: tuple[tuple[Literals, ...], ...] = cls.__dict__["_needed"]
         return needed
 
