@@ -223,7 +223,7 @@ def _measure(article: Article) -> ProseStats:
             try:
                 packed = sum(map(known, tokens))  # type: ignore[arg-type]  # None (a new piece) stops it
             except TypeError:
-                packed = _packed_tokens(tokens)
+                packed = _packed_with_new(tokens)
             words = packed & _MASK
             capitals = packed >> _CAPITALS & _MASK
             syllables = packed >> _SYLLABLES
@@ -274,7 +274,11 @@ def _packed_tokens(tokens: list[str]) -> int:
     try:
         return sum(map(_token_counts.get, tokens))  # type: ignore[arg-type]  # None (a new piece) stops it
     except TypeError:
-        pass
+        return _packed_with_new(tokens)
+
+
+def _packed_with_new(tokens: list[str]) -> int:
+    """:func:`_packed_tokens` of tokens some of which are not in the memo: those are worked out."""
     if len(_token_counts) >= _TOKEN_COUNTS_MAX:
         _token_counts.clear()
     for token in set(tokens).difference(_token_counts):
