@@ -89,73 +89,77 @@ class _Tokens:
         self.tokens: list[str] = _TOKEN.findall(_straight_apostrophes(searched), start, stop)
         self.bounds = list(accumulate(map(len, self.tokens), initial=start))
         self.word_before = start > 0 and _WORD_CHAR.match(searched, start - 1) is not None
-        self._index: dict[_Key, list[int]] = {}
+        self._index: dict[str, list[int]] = {}
         self._indexed_version = -1
 
-    def index(self, version: int) -> dict[_Key, list[int]]:
+    def index(self, version: int) -> dict[str, list[int]]:
         """Where phrases of some matcher may start, by key (see :func:`_start_keys`), each mapped
         to the numbers of the tokens there, in order; made again if a matcher whose phrases start
         with keys added since (``version`` is when they were added: see :func:`_add_starts`) asks."""
         if self._indexed_version < version:
             tokens = self.tokens
             last = len(tokens) - 1
-            index: dict[_Key, list[int]] = {}
+            index: dict[str, list[int]] = {}
             # most tokens start no phrase: they are passed over in one C-level pass
             for number in compress(range(last + 1), map(_STARTS.__contains__, tokens)):
                 token = tokens[number]
                 if token in _ALONE:
                     index.setdefault(token, []).append(number)
                 if number < last:
-                    pair = (token, tokens[number + 1])
-                    if pair in _PAIRS:
-                        index.setdefault(pair, []).append(number)
-                    elif pair[1].isspace():  # white space other than one space
-                        pair = (token, _SPACES)
-                        if pair in _PAIRS:
-                            index.setdefault(pair, []).append(number)
+                    following = tokens[number + 1]
+                    pair = token + following
+                    if pair not in _PAIRS:
+                        if not following.isspace():
+                            continue
+                        pair = token + _SPACES
+                        if pair not in _PAIRS:
+                            continue
+                    index.setdefault(pair, []).append(number)
             self._index = index
             self._indexed_version = _starts_version
         return self._index
 
 
 # Where a phrase may start is known by its first token when that token is a phrase by itself,
-# else by its first two tokens (most places where a common word such as "the" or "in" stands
-# start no phrase: the word after it tells). White space other than one space is a token of its
-# own; a pair with _SPACES in second place stands for a first token followed by such white space.
-_Key = str | tuple[str, str]
-_SPACES = ""  # no token is empty
+# else by its first two tokens, written one after the other (most places where a common word such
+# as "the" or "in" stands start no phrase: the word after it tells). Two tokens written together
+# are never one token, and never two other tokens. White space other than one space is a token of
+# its own: a first token followed by any such white space is keyed as if followed by _SPACES.
+# (Keys are strings, not pairs: a string keeps its hash, and each matcher intersects its keys with
+# those of each article.)
+_SPACES = "\n"
 # The keys of the phrases of every matcher that has searched a text: an article's tokens are
 # indexed only for these, once for all matchers. The sets only grow, and the version counts the
 # times they grew.
 _STARTS: set[str] = set()  # first tokens
 _ALONE: set[str] = set()  # first tokens that are a whole phrase
-_PAIRS: set[tuple[str, str]] = set()  # first two tokens
+_PAIRS: set[str] = set()  # first two tokens
 _starts_version = 0
 
 
-def _start_keys(tree: _Tree) -> set[_Key]:
-    """The keys under which the places where the tree's phrases may start are indexed."""
-    keys: set[_Key] = set()
+def _start_keys(tree: _Tree) -> tuple[set[str], set[str]]:
+    """The keys under which the places where the tree's phrases may start are indexed: first
+    tokens that are a phrase by themselves, and first two tokens."""
+    alone: set[str] = set()
+    pairs: set[str] = set()
     for first, node in tree.items():
         if _END in node:
-            keys.add(first)
+            alone.add(first)
             continue
         for second in node:
-            keys.add((first, second))
+            pairs.add(first + second)
             if second[0] == " ":
-                keys.add((first, _SPACES))
-    return keys
+                pairs.add(first + _SPACES)
+    return alone, pairs
 
 
-def _add_starts(keys: set[_Key]) -> int:
+def _add_starts(alone: set[str], pairs: set[str], firsts: Iterable[str]) -> int:
     """Adds phrases' start keys to those indexed; the version from which an index holds them."""
     global _starts_version
-    alone = {key for key in keys if isinstance(key, str)}
-    pairs = {key for key in keys if isinstance(key, tuple)}
     if not (_ALONE.issuperset(alone) and _PAIRS.issuperset(pairs)):
         _ALONE.update(alone)
         _PAIRS.update(pairs)
-        _STARTS.update(alone, (first for first, _ in pairs))
+        _STARTS.update(firsts)
         _starts_version += 1
     return _starts_version
 
@@ -255,7 +259,7 @@ class PhraseMatcher:
         self._tree_made = False
         self._firsts: frozenset[str] = frozenset()
         # a set, not a frozenset: ``dict.keys() & set`` walks the smaller of the two
-        self._keys: set[_Key] = set()
+        self._keys: set[str] = set()
         self._all_firsts_words = True
         self._starts_version = 0  # the version of the shared index that holds this matcher's first tokens
         self._regexes: dict[bool, re.Pattern[str]] = {}
@@ -416,9 +420,10 @@ class PhraseMatcher:
             tree = _prefix_tree(self._searched_forms())
             if tree is not None:
                 self._firsts = frozenset(tree)
-                self._keys = _start_keys(tree)
+                alone, pairs = _start_keys(tree)
+                self._keys = alone | pairs
                 self._all_firsts_words = all(_is_word(token) for token in tree if token[0] != " ")
-                self._starts_version = _add_starts(self._keys)
+                self._starts_version = _add_starts(alone, pairs, tree)
             self._tree = tree
             self._tree_made = True
         return self._tree
