@@ -22,7 +22,7 @@ from contentlint.findings import Severity
 from contentlint.rules.base import RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _evidence as ev
 from contentlint.rules.builtin.claims._base import context_option
-from contentlint.rules.prefilter import compile_pattern, folded_finditer, may_match
+from contentlint.rules.prefilter import compile_pattern, may_match
 from contentlint.text.context import sentence_index
 
 _MESSAGE = "\"{match}\" presents early or small evidence as settled."
@@ -100,7 +100,7 @@ class EarlyEvidenceAsSettled(ev.EvidenceRule):
         text = article.text
         checks = self.skip_checks(ctx)
         flagged: set[int] = set()
-        for match in folded_finditer(article, _SETTLED, 0, len(text)) if may_match(article, _SETTLED) else ():
+        for match in _SETTLED.finditer(text) if may_match(article, _SETTLED) else ():
             start, end = match.span()
             if match.group(0).lower().startswith("confirm") and _EVENT_AFTER.match(text, end):
                 continue

@@ -20,7 +20,7 @@ from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
 from contentlint.rules.builtin.claims import _evidence as ev
-from contentlint.rules.prefilter import compile_pattern, folded_search, may_match
+from contentlint.rules.prefilter import compile_pattern, may_match
 
 _MIN_MENTIONS = 1
 # Phrasings too varied for a word list: "more long-term research will be needed", "needed to confirm".
@@ -96,7 +96,7 @@ class StudyLimitationsNotStated(Rule):
                 break
         if len(mentions) < minimum or ev.found("limitation_markers", text, 0, len(text)):
             return
-        if may_match(article, _LIMIT_PATTERN) and folded_search(article, _LIMIT_PATTERN, 0, len(text)):
+        if may_match(article, _LIMIT_PATTERN) and _LIMIT_PATTERN.search(text):
             return
         ctx.report_article(_MESSAGE, _SUGGESTION, anchor=mentions[0])
 
