@@ -7,7 +7,11 @@ import pytest
 from contentlint import lint_text
 from contentlint.config import Config
 from contentlint.findings import Finding
-from contentlint.rules.builtin.readability.undefined_acronym import WordParts, spelled_out_before, spelled_out_near
+from contentlint.rules.builtin.readability.undefined_acronym import (
+    WordParts,
+    spelled_out_before,
+    spelled_out_in_first_stretch,
+)
 
 
 def acronyms(text: str, kind: str = "md", **options: object) -> list[Finding]:
@@ -92,16 +96,28 @@ def _spelled_out_by_reading_every_word(text: str, start: int, acronym: str) -> b
     ],
 )
 @pytest.mark.parametrize("acronym", ["PTSD", "PT", "SD", "NMDA", "KPT", "PT-2", "P2T"])
-def test_spelled_out_near_agrees_with_reading_every_word(before: str, acronym: str) -> None:
+def test_one_search_agrees_with_reading_every_word(before: str, acronym: str) -> None:
     # the one-search answer, where it gives one, is the answer of reading all the words
     text = before + acronym + " can follow a trauma."
     start = len(before)
-    near = spelled_out_near(text, text.lower(), start, acronym)
+    near = _one_search(text, start, acronym)
     assert near is None or near == _spelled_out_by_reading_every_word(text, start, acronym)
 
 
-def test_spelled_out_near_finds_spellings_past_small_words_and_punctuation() -> None:
+def _one_search(text: str, start: int, acronym: str) -> bool | None:
+    letters = tuple(ch.lower() for ch in acronym if ch.isalpha())
+    return spelled_out_in_first_stretch(text, text.lower(), start, acronym, letters)
+
+
+def test_one_search_finds_spellings_past_small_words_and_punctuation() -> None:
     text = "Tests of the heart (and) rate: HR."
-    assert spelled_out_near(text, text.lower(), text.index("HR"), "HR") is True
+    assert _one_search(text, text.index("HR"), "HR") is True
     text = "Heart disease; not rate. HR."
-    assert spelled_out_near(text, text.lower(), text.index("HR"), "HR") is False
+    assert _one_search(text, text.index("HR"), "HR") is False
+
+
+def test_a_recurring_acronym_is_checked_by_one_search() -> None:
+    text = "Heart rate matters. People track their HR daily.\n"
+    for _ in range(4):  # the first meetings read every word, later ones search once: the same finding
+        assert acronyms(text) == []
+    assert [f.text for f in acronyms("Heart disease; not rate. HR.")] == ["HR"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 
 from contentlint.document import Article
@@ -338,8 +338,15 @@ def spelled_out_near(text: str, lowered: str, start: int, acronym: str) -> bool 
     none, and no words do; the words of that stretch's white-space-free pieces spell it, and so do the
     text's (they are some of them, in order); otherwise the text's words must be read."""
     letters = tuple(ch.lower() for ch in acronym if ch.isalpha())
-    if not letters or len(lowered) != len(text):
+    if not letters or len(lowered) != len(text) or not _met_before(letters):
         return None
+    return spelled_out_in_first_stretch(text, lowered, start, acronym, letters)
+
+
+def spelled_out_in_first_stretch(
+    text: str, lowered: str, start: int, acronym: str, letters: tuple[str, ...]
+) -> bool | None:
+    """:func:`spelled_out_near` for an acronym of (lower-case) ``letters``, whatever its meetings."""
     match = _spelling_pattern(letters).search(lowered, 0, start)
     if match is None:
         return False
@@ -352,12 +359,27 @@ def spelled_out_near(text: str, lowered: str, start: int, acronym: str) -> bool 
 
 
 _NON_SPACE = re.compile(r"\S*")
+# An acronym's pattern takes longer to compile (about half a millisecond) than reading an article's
+# words, so it is made only for an acronym that recurs: met twice before, in this run's articles.
+_meetings: dict[tuple[str, ...], int] = {}
+_MEETINGS_MAX = 20_000
+_MEETINGS_BEFORE_PATTERN = 2
+
+
+def _met_before(letters: tuple[str, ...]) -> bool:
+    met = _meetings.get(letters, 0)
+    if met >= _MEETINGS_BEFORE_PATTERN:
+        return True
+    if len(_meetings) >= _MEETINGS_MAX:
+        _meetings.clear()
+    _meetings[letters] = met + 1
+    return False
 
 
 _SMALL_WORD = "|".join(sorted(_MINOR_WORDS - {"&"}, key=lambda word: (-len(word), word)))
 
 
-@cache
+@lru_cache(maxsize=2048)
 def _spelling_pattern(letters: tuple[str, ...]) -> re.Pattern[str]:
     """Matches, in lower-cased text, every stretch whose words may spell ``letters`` by initials.
 
