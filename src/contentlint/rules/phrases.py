@@ -6,13 +6,14 @@ User-written ``patterns`` go through RE2, which runs in linear time, so no patte
 pack can make the linter hang.
 
 A text is split once into tokens (a run of word characters or any other single character, with
-the one space before it if there is one; or a run of other white space), and an article's tokens
-are indexed once for every matcher that searches it (only the tokens that start some matcher's
-phrase: most tokens start none). Words are mostly parted by one space, so most white space
-travels inside the word after it and costs no token of its own.
-A matcher tries only the places where the first token of one of its phrases stands, and from each
-keeps the longest phrase that ends on a word boundary: the leftmost-longest matches, without
-overlaps, that one regular expression of all the phrases would find, at a fraction of the cost.
+the one space before it if there is one; or a run of other white space). Words are mostly parted
+by one space, so most white space travels inside the word after it and costs no token of its own.
+An article's tokens are indexed once for every matcher that searches it, only where some matcher's
+phrase may start: by the first token where it is a phrase by itself, else by the first two (a
+common first word such as "the" stands in many places, but few of them go on with a phrase).
+A matcher tries only the places indexed under its phrases' keys, and from each keeps the longest
+phrase that ends on a word boundary: the leftmost-longest matches, without overlaps, that one
+regular expression of all the phrases would find, at a fraction of the cost.
 """
 
 from __future__ import annotations
