@@ -96,22 +96,25 @@ def topic_counts(article: Article, numbers: Iterable[int]) -> Counter[str]:
     """How often each stem of a content word occurs in the blocks ``numbers``, stems in order of
     first occurrence (which breaks ties in ``most_common``)."""
     words = block_words(article)
-    stream = list(itertools.chain.from_iterable(words[n] for n in numbers))
-    new = set(stream).difference(_TOPIC_STEMS)
-    if new:
-        if len(_TOPIC_STEMS) + len(new) > _MAX_TOPIC_STEMS:
-            _TOPIC_STEMS.clear()
-            new = set(stream)
-        stop = stopwords()
-        # stem() changes only words ending in "s"; "" marks a word that is no content word
-        _TOPIC_STEMS.update({w: "" if len(w) <= 2 or w in stop else stem(w) if w[-1] == "s" else w for w in new})
-    counts = Counter(map(_TOPIC_STEMS.__getitem__, stream))
+    counts = Counter(map(_TOPIC_STEMS.__getitem__, itertools.chain.from_iterable(words[n] for n in numbers)))
     del counts[""]  # (the other stems keep their order)
     return counts
 
 
-# The stem of each content word seen (words recur from article to article), "" for other words.
-_TOPIC_STEMS: dict[str, str] = {}
+class _TopicStems(dict[str, str]):
+    """The stem of each content word seen (words recur from article to article), "" for other
+    words; a word not seen yet is stemmed on its first look-up, so a look-up of every word of an
+    article is one C-level pass."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MAX_TOPIC_STEMS:
+            self.clear()
+        # stem() changes only words ending in "s"
+        found = self[word] = "" if len(word) <= 2 or word in stopwords() else stem(word) if word[-1] == "s" else word
+        return found
+
+
+_TOPIC_STEMS = _TopicStems()
 _MAX_TOPIC_STEMS = 200_000
 
 
