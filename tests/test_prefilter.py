@@ -219,3 +219,11 @@ def test_a_folded_pattern_is_searched_only_where_that_is_exact() -> None:
     pattern = re.compile(r"kelvin", re.IGNORECASE)
     assert prefilter.searched_text(kelvin, pattern) == (kelvin.text, pattern)
     assert [m.span() for m in prefilter.folded_finditer(kelvin, pattern, 0, len(kelvin.text))] == [(4, 10)]
+
+
+def test_a_folded_pattern_is_plain_data_kept_between_runs() -> None:
+    import marshal
+
+    arguments = prefilter._folded_arguments(re.compile(r"(?P<verb>cures?)\s+\w+", re.IGNORECASE))
+    assert arguments is not None
+    assert marshal.loads(marshal.dumps(arguments)) == arguments

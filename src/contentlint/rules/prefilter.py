@@ -1022,7 +1022,8 @@ def _folded_arguments(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
         may_be_empty = tree.getwidth()[0] == 0
         if not _lower_letters(tree):
             return None
-        flags = tree.state.flags = (pattern.flags | tree.state.flags) & ~re.IGNORECASE  # (_code reads both)
+        # (an int, not a RegexFlag, to be kept between runs; _code reads both the flags and the tree's)
+        flags = tree.state.flags = int(pattern.flags | tree.state.flags) & ~int(re.IGNORECASE)
         code = _compiler._code(tree, flags)
     except Exception:  # pragma: no cover - another interpreter's internals
         return None
