@@ -4,10 +4,10 @@ Module -> (CRC-32 of its source, its rules: (class, code, name, category, aliase
 BASE_CRC is the CRC-32 of rules/base.py, which gives rules their defaults.
 """
 
-BASE_CRC = 2424948263
+BASE_CRC = 787702815
 
 MODULES = {
-    'contentlint.rules.builtin.attribution.metadata': (1090244280, (
+    'contentlint.rules.builtin.attribution.metadata': (1009989684, (
     )),
     'contentlint.rules.builtin.attribution.missing_author': (1268234792, (
         ('MissingAuthor', 'ATTR002', 'missing-author', 'attribution', (), True, 'builtin'),
@@ -25,9 +25,9 @@ MODULES = {
     'contentlint.rules.builtin.attribution.stale_date': (2017941335, (
         ('MissingOrStaleDate', 'ATTR003', 'missing-or-stale-date', 'attribution', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims._base': (3147828679, (
+    'contentlint.rules.builtin.claims._base': (4240381510, (
     )),
-    'contentlint.rules.builtin.claims._evidence': (1231371830, (
+    'contentlint.rules.builtin.claims._evidence': (3037894578, (
     )),
     'contentlint.rules.builtin.claims._lexicon': (1059603543, (
     )),
@@ -75,10 +75,10 @@ MODULES = {
     'contentlint.rules.builtin.claims.unattributed_evidence': (1361620676, (
         ('UnattributedEvidence', 'CLAIM005', 'unattributed-evidence', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.unsourced_statistic': (3941626175, (
+    'contentlint.rules.builtin.claims.unsourced_statistic': (981016261, (
         ('UnsourcedStatistic', 'CLAIM006', 'unsourced-statistic', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.weight_loss_red_flag': (3150109658, (
+    'contentlint.rules.builtin.claims.weight_loss_red_flag': (4032287302, (
         ('WeightLossRedFlag', 'CLAIM007', 'weight-loss-red-flag', 'claims', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.grammar.languagetool': (733747910, (
@@ -104,7 +104,7 @@ MODULES = {
         ('StockPhrasePadding', 'READ050', 'stock-phrase-padding', 'readability', (), True, 'builtin'),
         ('StockPhrase', 'READ051', 'stock-phrase', 'readability', (), False, 'builtin'),
     )),
-    'contentlint.rules.builtin.readability.undefined_acronym': (3619160484, (
+    'contentlint.rules.builtin.readability.undefined_acronym': (2141013678, (
         ('UndefinedAcronym', 'READ003', 'undefined-acronym', 'readability', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.safety.crisis_resource': (977153498, (
@@ -123,18 +123,18 @@ MODULES = {
     )),
     'contentlint.rules.builtin.spam._literals': (2051073441, (
     )),
-    'contentlint.rules.builtin.spam._shared': (3273938634, (
+    'contentlint.rules.builtin.spam._shared': (1699022549, (
     )),
-    'contentlint.rules.builtin.spam.call_to_action': (1240390090, (
+    'contentlint.rules.builtin.spam.call_to_action': (2625749809, (
         ('CallToAction', 'SPAM001', 'call-to-action', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.commercial_plug': (1871662197, (
         ('CommercialPlug', 'SPAM002', 'commercial-plug', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.contact_details': (812678112, (
+    'contentlint.rules.builtin.spam.contact_details': (1477854331, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.keyword_stuffing': (3276200873, (
+    'contentlint.rules.builtin.spam.keyword_stuffing': (3255692094, (
         ('KeywordStuffing', 'SPAM006', 'keyword-stuffing', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.off_topic_first_line': (780896756, (
@@ -143,7 +143,7 @@ MODULES = {
     'contentlint.rules.builtin.spam.page_chrome': (3750131504, (
         ('PageChrome', 'SPAM007', 'page-chrome', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.repeated_word': (217553584, (
+    'contentlint.rules.builtin.spam.repeated_word': (2289547615, (
         ('RepeatedWord', 'SPAM005', 'repeated-word', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.search_phrase': (74152798, (
