@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import _sre as _sre_engine  # type: ignore[import-not-found]
 import bisect
+import contextlib
 import enum
 import re
 import weakref
@@ -1010,7 +1011,8 @@ def _folded(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
                                lambda: _folded_arguments(pattern))
         if arguments is not None:
             may_be_empty, compiled = arguments
-            found = (_sre_engine.compile(pattern.pattern, *compiled), may_be_empty)
+            with contextlib.suppress(Exception):  # another interpreter's internals: search plainly
+                found = (_sre_engine.compile(pattern.pattern, *compiled), may_be_empty)
     if len(_FOLDED) >= _MAX_BY_IDENTITY:
         _FOLDED.clear()
     _FOLDED[id(pattern)] = (pattern, found)
