@@ -202,34 +202,21 @@ def _in_link(at: int, links: list[tuple[int, int]]) -> bool:
 
 def _measure(article: Article) -> ProseStats:
     text = article.text
-    length = len(text)
     prose = [block.kind in PROSE_KINDS for block in article.blocks]
     may_link = _has_link(text)
-    known = _token_counts.get
     measured: list[SentenceStats] = []
     word_counts: list[tuple[int, int]] = []
-    # (the commonest path, a sentence of known pieces with spaces around it, is written out here:
-    # it runs once per sentence of every article)
     for number, sentence in enumerate(article.sentences):
         if not prose[sentence.block]:
             continue
         start, end = sentence.start, sentence.end
         piece = text[start:end]
-        if ((may_link and _has_link(piece)) or len(piece) > _MAX_PACKED
-                or not ((start == 0 or text[start - 1].isspace()) and (end >= length or text[end].isspace()))):
+        if (may_link and _has_link(piece)) or len(piece) > _MAX_PACKED or not _between_spaces(text, start, end):
             words, capitals, syllables, polysyllables = _tally(sentence_words(article, start, end))
         else:
-            tokens = piece.split()
-            try:
-                packed = sum(map(known, tokens))  # type: ignore[arg-type]  # None (a new piece) stops it
-            except TypeError:
-                packed = _packed_with_new(tokens)
-            words = packed & _MASK
-            capitals = packed >> _CAPITALS & _MASK
-            syllables = packed >> _SYLLABLES
-            polysyllables = packed >> _POLYSYLLABLES & _MASK
+            words, capitals, syllables, polysyllables = _unpack(_packed_tokens(piece.split()))
         word_counts.append((number, words))
-        if words < MIN_SENTENCE_WORDS or (piece[-1] not in _END_MARKS and _is_fragment(piece, words, capitals)):
+        if words < MIN_SENTENCE_WORDS or _is_fragment(piece, words, capitals):
             continue
         measured.append(SentenceStats(start, end, words, syllables, polysyllables))
     return ProseStats.of(tuple(measured), tuple(word_counts))
@@ -265,6 +252,10 @@ _TOKEN_COUNTS_MAX = 50_000  # about 7 MB; emptied when full, like the syllable m
 def _pack(words: list[str]) -> int:
     count, capitals, syllables, polysyllables = _tally(words)
     return count + (capitals << _CAPITALS) + (polysyllables << _POLYSYLLABLES) + (syllables << _SYLLABLES)
+
+
+def _unpack(packed: int) -> Tally:
+    return packed & _MASK, packed >> _CAPITALS & _MASK, packed >> _SYLLABLES, packed >> _POLYSYLLABLES & _MASK
 
 
 def _packed_tokens(tokens: list[str]) -> int:
