@@ -36,7 +36,7 @@ import re
 import weakref
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
@@ -806,12 +806,7 @@ class _Index:
             mask |= masks[word] & beside
         if lookup.starts:
             mask |= self._blocks_of_starts(lookup.starts)
-        for word in words.intersection(lookup.keyed):
-            for literal in lookup.keyed[word]:
-                mask |= self.blocks_with(literal)
-        for literal in lookup.others:
-            mask |= self.blocks_with(literal)
-        return mask
+        return mask | self._blocks_with_literals(lookup.keyed, lookup.others)
 
     def _blocks_of_starts(self, starts: tuple[str, ...]) -> int:
         """The blocks holding a word that starts with one of ``starts``."""
@@ -851,10 +846,16 @@ class _Index:
         mask = 0
         for word in words.intersection(parts.whole):
             mask |= self.blocks_with(ANCHOR + word + ANCHOR)
-        for word in words.intersection(parts.keyed):
-            for literal in parts.keyed[word]:
+        return mask | self._blocks_with_literals(parts.keyed, parts.others)
+
+    def _blocks_with_literals(self, keyed: Mapping[str, Sequence[str]], others: Iterable[str]) -> int:
+        """The blocks holding one of ``others``, or one of the literals ``keyed`` under a word of
+        the article (a literal filed under a word the article lacks cannot occur)."""
+        mask = 0
+        for word in self.word_set.intersection(keyed):
+            for literal in keyed[word]:
                 mask |= self.blocks_with(literal)
-        for literal in parts.others:
+        for literal in others:
             mask |= self.blocks_with(literal)
         return mask
 
