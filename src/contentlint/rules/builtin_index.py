@@ -131,7 +131,7 @@ MODULES = {
     'contentlint.rules.builtin.spam.commercial_plug': (1871662197, (
         ('CommercialPlug', 'SPAM002', 'commercial-plug', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.contact_details': (1477854331, (
+    'contentlint.rules.builtin.spam.contact_details': (2401367013, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.keyword_stuffing': (3255692094, (

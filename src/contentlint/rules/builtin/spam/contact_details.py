@@ -93,6 +93,8 @@ def _has_digit(article: Article) -> bool:
     if ascii_words(article):
         return any(digit in text for digit in "0123456789")
     return _DIGIT.search(text) is not None
+
+
 _STANDALONE_WORDS = 3
 _PUBLIC_SITE = re.compile(r"\.(?:org|gov|edu|int|nhs\.uk)\b", re.IGNORECASE)
 
