@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import weakref
 from pathlib import Path
@@ -38,8 +39,21 @@ OPTIONS: dict[str, list[dict[str, Any]]] = {
 }
 
 
+class Collected:
+    """What a writer sends: its own text, and files' parts as UTF-8 bytes, read back as one text."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+
+    def write(self, data: str | bytes) -> None:
+        self.pieces.append(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
+
+    def getvalue(self) -> str:
+        return b"".join(self.pieces).decode("utf-8", "surrogateescape")
+
+
 def streamed(fmt: str, run: RunResult, **options: Any) -> str:
-    out = io.StringIO()
+    out = Collected()
     settings = ReportOptions(**options)
     report = writer(fmt, out.write, run.rules, run.version, settings)
     assert report is not None
@@ -308,7 +322,7 @@ def parts_streamed(fmt: str, run: RunResult, **options: Any) -> str:
     from contentlint.reports import PartsWriter, parts_renderer
     from contentlint.runner import rendered
 
-    out = io.StringIO()
+    out = Collected()
     settings = ReportOptions(**options)
     renderer = parts_renderer(fmt, settings)
     assert renderer is not None
@@ -365,3 +379,22 @@ def test_parts_keys_tell_apart_what_changes_the_text(tmp_path: Path) -> None:
     assert key("sarif", cwd=str(tmp_path)) != key("sarif", cwd="/")
     assert key("sarif") != key("sarif", show_source=True)
     assert len({key("json"), key("github"), key("text"), key("sarif")}) == 4
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown", "html"])
+def test_a_file_name_that_is_not_utf8_is_reported_by_its_own_bytes(fmt: str, tmp_path: Path) -> None:
+    # read back with a lone surrogate standing for the byte; enough files for worker processes
+    names = [os.fsdecode(b"caf\xff-%d.md" % number) for number in range(6)]
+    try:
+        for name in names:
+            (tmp_path / name).write_text("# Tea\n\nThis miracle tea cures cancer.\n", encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (tmp_path / "out").mkdir()
+    for jobs in ("1", "2"):
+        status, _, err = run_cli("check", *names, "--format", fmt, "--jobs", jobs, "--no-cache", "-o", "out/report",
+                                 cwd=tmp_path)
+        assert status == 1, err
+        report = (tmp_path / "out" / "report").read_bytes()
+        assert b"caf\xff-5.md" in report or b"caf%FF-5.md" in report

@@ -154,3 +154,33 @@ def test_an_edited_file_gets_a_new_report_part(tmp_path: Path, monkeypatch: pyte
     warm = run_cli("check", ".", "--format", "github", cwd=folder)
     assert warm == run_cli("check", ".", "--format", "github", "--no-cache", cwd=folder)
     assert "file=article-001.txt,line=1,col=49,endLine=1,endColumn=64,title=CLAIM002" in warm[1]
+
+
+def test_report_parts_are_kept_as_bytes_and_a_text_entry_is_checked_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    from contentlint.findings import RenderedResult
+    from contentlint.reports import ReportOptions, parts_renderer
+
+    renderer = parts_renderer("json", ReportOptions())
+    assert renderer is not None
+    paths = _corpus(tmp_path / "c", 1)
+    cache = ResultCache(tmp_path / "cache", "fp")
+    (first,) = check_files(paths, Config(), cache=cache, renderer=renderer)
+    cache.close()
+    assert isinstance(first, RenderedResult) and all(isinstance(part, bytes) for part in first.parts)
+    database = sqlite3.connect(tmp_path / "cache" / "results.sqlite")
+    (body,) = database.execute("SELECT body FROM parts").fetchone()
+    assert body == b"".join(first.parts)
+
+    cache = ResultCache(tmp_path / "cache", "fp")
+    (again,) = check_files(paths, Config(), cache=cache, renderer=renderer)
+    assert isinstance(again, RenderedResult) and (again.parts, again.tally) == (first.parts, first.tally)
+    assert cache.hits == 1
+    cache.close()
+    # an entry whose parts were stored as text (as older versions did) is not used
+    database.execute("UPDATE parts SET body = CAST(body AS TEXT)")
+    database.commit()
+    cache = ResultCache(tmp_path / "cache", "fp")
+    assert cache.get_rendered(paths[0], cache.digest(Path(paths[0]).read_bytes()), renderer.key) is None
+    cache.close()

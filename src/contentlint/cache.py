@@ -27,7 +27,7 @@ from contentlint.findings import FileResult, RenderedResult
 from contentlint.serialize import result_from_data, result_to_data
 
 DEFAULT_DIR = ".contentlint_cache"
-_SCHEMA = "v2"
+_SCHEMA = "v3"
 _KEEP_RUNS = 4
 
 
@@ -90,7 +90,7 @@ class ResultCache:
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS parts (path TEXT, digest TEXT, fingerprint TEXT, report TEXT, head TEXT,"
-                " body TEXT,"
+                " body BLOB,"
                 " PRIMARY KEY (path, digest, fingerprint, report))"
             )
             self._db.execute("CREATE TABLE IF NOT EXISTS runs (fingerprint TEXT PRIMARY KEY, used REAL)")
@@ -194,16 +194,19 @@ class ResultCache:
         self._db = None
 
 
-# A file's rendered parts are stored end to end in ``body``, their lengths in ``head`` with the
-# tally and the notes: decoding is then slicing, not parsing tens of kilobytes of JSON per file.
+# A file's rendered parts are stored end to end in ``body``, as the UTF-8 bytes the report is
+# written in, their lengths in ``head`` with the tally and the notes: reading them back is then
+# slicing bytes, not decoding text or parsing tens of kilobytes of JSON per file.
 
 
-def _rendered_to_row(rendered: RenderedResult) -> tuple[str, str]:
+def _rendered_to_row(rendered: RenderedResult) -> tuple[str, bytes]:
     head = json.dumps([[len(part) for part in rendered.parts], rendered.tally, rendered.notes])
-    return head, "".join(rendered.parts)
+    return head, b"".join(rendered.parts)
 
 
-def _rendered_from_row(path: str, head: str, body: str) -> RenderedResult:
+def _rendered_from_row(path: str, head: str, body: bytes) -> RenderedResult:
+    if not isinstance(body, bytes):
+        raise TypeError("parts are stored as bytes")
     lengths, tally, notes = json.loads(head)
     parts = []
     start = 0

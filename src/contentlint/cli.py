@@ -393,22 +393,25 @@ class _Output:
         self.progress = progress
         self.to_terminal = path is None and sys.stdout.isatty()
         self.pending: _PendingFile | Spool | None = None
-        self.last = ""  # the last character written to standard output
+        self.wrote = False  # whether anything went to standard output
+        self.ends_line = False  # ... and it ended with a line break
 
-    def write(self, text: str) -> None:
-        if not text:
+    def write(self, data: str | bytes) -> None:
+        """Add text, or UTF-8 bytes (a file's part of the report, rendered elsewhere)."""
+        if not data:
             return
         if self.path is not None:
             if self.pending is None:
                 self.pending = _PendingFile.beside(self.path) or _spool()
-            self.pending.write(text)
+            self.pending.write(data)
             return
         if self.to_terminal:
             with self.progress.hidden():
-                click.echo(text, nl=False)
+                _echo(data)
         else:
-            click.echo(text, nl=False)
-        self.last = text[-1]
+            _echo(data)
+        self.wrote = True
+        self.ends_line = data[-1:] in (b"\n", "\n")
 
     def discard(self) -> None:
         """Remove the text of a report that was not finished."""
@@ -417,18 +420,27 @@ class _Output:
 
     def finish(self) -> None:
         if self.path is None:
-            if self.last and self.last != "\n":
+            if self.wrote and not self.ends_line:
                 click.echo("")
             return
         try:
             if isinstance(self.pending, _PendingFile):
                 self.pending.rename_to(self.path)
                 return
-            with open(self.path, "w", encoding="utf-8") as target:
+            with open(self.path, "wb") as target:
                 for chunk in self.pending.chunks() if self.pending is not None else ():
                     target.write(chunk)
         except OSError as exc:
             _fail(f"{self.path}: cannot write the report: {exc.strerror or exc}")
+
+
+def _echo(data: str | bytes) -> None:
+    binary = getattr(sys.stdout, "buffer", None) if isinstance(data, bytes) else None
+    if binary is None:
+        click.echo(data, nl=False)
+        return
+    sys.stdout.flush()  # the text written before goes first
+    binary.write(data)
 
 
 def _spool() -> Spool:
@@ -441,7 +453,7 @@ class _PendingFile:
     """A report being written to a hidden temporary file in its target's folder; removed at exit
     unless it was renamed to the target."""
 
-    def __init__(self, file: IO[str]) -> None:
+    def __init__(self, file: IO[bytes]) -> None:
         import weakref
 
         self.file = file
@@ -455,15 +467,17 @@ class _PendingFile:
             return None  # written through as before, not replaced
         try:
             file = tempfile.NamedTemporaryFile(  # noqa: SIM115 (renamed or removed by the owner)
-                mode="w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.",
+                mode="wb", dir=target.parent, prefix=f".{target.name}.",
                 suffix=".tmp", delete=False,
             )
         except OSError:
             return None
         return cls(file)
 
-    def write(self, text: str) -> None:
-        self.file.write(text)
+    def write(self, data: str | bytes) -> None:
+        from contentlint.reports import utf8
+
+        self.file.write(utf8(data) if isinstance(data, str) else data)
 
     def discard(self) -> None:
         self.file.close()

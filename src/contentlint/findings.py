@@ -195,7 +195,7 @@ class RenderedResult:
     """
 
     path: str
-    parts: tuple[str, ...]
+    parts: tuple[bytes, ...]  # in UTF-8, as the report is written
     tally: Tally
     notes: tuple[str, ...] = ()
     cache_data: str | None = None

@@ -11,6 +11,8 @@ A format whose part for each file does not depend on the files before it also ex
 ``file_parts(result, source, options)`` and ``parts_key(options)``, and its writer ``add_parts``
 (see :class:`PartsRenderer`): a file's part can then be rendered in the worker process that
 checked it and kept in the results cache, so an unchanged file costs a warm run almost nothing.
+Such parts travel as UTF-8 bytes, from where they are rendered to the report file, so a warm run
+copies bytes instead of decoding and encoding the whole report again.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -100,7 +101,18 @@ def renderer(fmt: str) -> Renderer:
     return cast(Renderer, module.render)
 
 
-Write = Callable[[str], None]
+Write = Callable[[str | bytes], None]
+"""Where a writer sends its report: text, or UTF-8 bytes (a file's parts, rendered elsewhere)."""
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as the report holds it. A file name the system could not decode keeps its own
+    bytes (Python reads them as lone surrogates), so the report names the file as it is."""
+    return text.encode("utf-8", "surrogateescape")
+
+
+def utf8_parts(parts: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(map(utf8, parts))
 
 
 class ReportWriter(Protocol):
@@ -126,9 +138,10 @@ def writer(
 
 
 class PartsWriter(ReportWriter, Protocol):
-    """A writer that also takes a file's part of the report rendered elsewhere by ``file_parts``."""
+    """A writer that also takes a file's part of the report rendered elsewhere by ``file_parts``
+    (encoded by :func:`utf8_parts`)."""
 
-    def add_parts(self, parts: tuple[str, ...]) -> None: ...
+    def add_parts(self, parts: tuple[bytes, ...]) -> None: ...
 
 
 PartsFunction = Callable[["FileResult", "str | None", ReportOptions], "tuple[str, ...]"]
@@ -145,9 +158,10 @@ class PartsRenderer:
     options: ReportOptions
     key: str
 
-    def parts(self, result: FileResult, source: str | None) -> tuple[str, ...]:
+    def parts(self, result: FileResult, source: str | None) -> tuple[bytes, ...]:
+        """The file's parts of the report, in UTF-8."""
         module = importlib.import_module(_RENDERERS[self.fmt])
-        return cast(PartsFunction, module.file_parts)(result, source, self.options)
+        return utf8_parts(cast(PartsFunction, module.file_parts)(result, source, self.options))
 
 
 def parts_renderer(fmt: str, options: ReportOptions) -> PartsRenderer | None:
@@ -217,22 +231,24 @@ class Totals:
 
 
 class Spool:
-    """Text kept for the end of a report, in memory while small and in a temporary file after."""
+    """Part of a report kept for its end, in UTF-8: in memory while small and in a temporary file
+    after."""
 
     _IN_MEMORY = 1 << 20
     _CHUNK = 1 << 20
 
     def __init__(self) -> None:
+        import tempfile  # only runs that hold text back need it
+
         # closed by chunks(), which reads it back
-        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
-            max_size=self._IN_MEMORY, mode="w+", encoding="utf-8", newline=""
-        )
+        self._file = tempfile.SpooledTemporaryFile(max_size=self._IN_MEMORY)  # noqa: SIM115
 
-    def write(self, text: str) -> None:
-        self._file.write(text)
+    def write(self, data: str | bytes) -> None:
+        self._file.write(utf8(data) if isinstance(data, str) else data)
 
-    def chunks(self) -> Iterator[str]:
-        """What was written, in pieces of about a megabyte; the spool is closed afterwards."""
+    def chunks(self) -> Iterator[bytes]:
+        """What was written, in pieces of about a megabyte (a piece may end inside a character);
+        the spool is closed afterwards."""
         with self._file:
             self._file.seek(0)
             while chunk := self._file.read(self._CHUNK):

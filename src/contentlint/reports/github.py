@@ -36,11 +36,10 @@ class Writer:
         self.root = options.root
 
     def add(self, result: FileResult, source: str | None = None) -> None:
-        self.add_parts(tuple(_file_commands(result, self.root)))
+        self.write("".join(line + "\n" for line in _file_commands(result, self.root)))
 
-    def add_parts(self, parts: tuple[str, ...]) -> None:
-        if parts:
-            self.write("".join(line + "\n" for line in parts))
+    def add_parts(self, parts: tuple[bytes, ...]) -> None:
+        self.write(b"".join(line + b"\n" for line in parts))
 
     def finish(self, totals: Totals) -> None:
         pass

@@ -18,7 +18,15 @@ from json.encoder import encode_basestring  # the C encoder json.dumps itself us
 from typing import Any
 
 from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity
-from contentlint.reports import ReportOptions, Spool, Totals, Write, json_array_item, ordered_findings
+from contentlint.reports import (
+    ReportOptions,
+    Spool,
+    Totals,
+    Write,
+    json_array_item,
+    ordered_findings,
+    utf8_parts,
+)
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
@@ -74,9 +82,9 @@ class Writer:
         write('{\n  "version": ' + dumps(version) + ',\n  "findings": [')
 
     def add(self, result: FileResult, source: str | None = None) -> None:
-        self.add_parts(file_parts(result, source, _NO_OPTIONS))
+        self.add_parts(utf8_parts(file_parts(result, source, _NO_OPTIONS)))
 
-    def add_parts(self, parts: tuple[str, ...]) -> None:
+    def add_parts(self, parts: tuple[bytes, ...]) -> None:
         findings, entry = parts
         if findings:
             self.write(findings if self.findings else findings[1:])  # the first item has no comma

@@ -173,7 +173,7 @@ def _unreadable(results: list[FileResult], root: Path) -> str:
 
 
 def _link(label: str, path: str, line: int | None, base: str | None) -> str:
-    target = quote(path, safe="/")
+    target = quote(path, safe="/", errors="surrogateescape")
     if base is not None:
         target = f"{base}/{target}"
     if line is not None:

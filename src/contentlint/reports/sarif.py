@@ -19,7 +19,15 @@ from typing import Any
 from urllib.parse import quote
 
 from contentlint.findings import FileError, FileResult, Finding, RunResult, Severity
-from contentlint.reports import ReportOptions, Spool, Totals, Write, json_array_item, ordered_findings
+from contentlint.reports import (
+    ReportOptions,
+    Spool,
+    Totals,
+    Write,
+    json_array_item,
+    ordered_findings,
+    utf8_parts,
+)
 from contentlint.reports.json_report import dumps, finite_or_none, nested
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -107,9 +115,9 @@ class Writer:
         self.unknown: dict[str, dict[str, Any]] = {}  # descriptors of rules that reported without being active
 
     def add(self, result: FileResult, source: str | None = None) -> None:
-        self.add_parts(file_parts(result, source, self.options))
+        self.add_parts(utf8_parts(file_parts(result, source, self.options)))
 
-    def add_parts(self, parts: tuple[str, ...]) -> None:
+    def add_parts(self, parts: tuple[bytes, ...]) -> None:
         results, metrics, rules = parts
         if results:
             self.results.write(results if self.any_result else results[1:])  # the first item has no comma
@@ -123,7 +131,7 @@ class Writer:
 
     def finish(self, totals: Totals) -> None:
         descriptors = _rules_with(self.rules, self.unknown)
-        by_mark = {d["id"].encode("utf-8").hex(): str(i) for i, d in enumerate(descriptors)}
+        by_mark = {d["id"].encode("utf-8").hex().encode(): str(i).encode() for i, d in enumerate(descriptors)}
         head = _run_head(self.version, descriptors, totals.errors, self.root)
         text = "{\n  \"$schema\": " + dumps(SCHEMA_URI) + ',\n  "version": "2.1.0",\n  "runs": [\n    {'
         text += "".join(f"\n      {dumps(key)}: {nested(value, 3)}," for key, value in head.items())
@@ -170,17 +178,18 @@ def _rules_with(rules: Mapping[str, Any], unknown: Mapping[str, dict[str, Any]])
     return [_describe(rules[code]) if code in rules else unknown[code] for code in codes]
 
 
-def _with_rule_indexes(chunks: Iterator[str], by_mark: dict[str, str]) -> Iterator[str]:
+def _with_rule_indexes(chunks: Iterator[bytes], by_mark: dict[bytes, bytes]) -> Iterator[bytes]:
     """The spooled results with each mark replaced by its rule's index (a mark may straddle chunks)."""
-    carry = ""
+    mark = _INDEX_MARK.encode()
+    carry = b""
     for chunk in chunks:
-        parts = (carry + chunk).split(_INDEX_MARK)
-        carry = ""
+        parts = (carry + chunk).split(mark)
+        carry = b""
         if len(parts) % 2 == 0:  # the chunk ends inside a mark
-            carry = _INDEX_MARK + parts.pop()
+            carry = mark + parts.pop()
         for i in range(1, len(parts), 2):
             parts[i] = by_mark[parts[i]]
-        yield "".join(parts)
+        yield b"".join(parts)
 
 
 def _first_unknown(rules: Mapping[str, Any], findings: Iterable[Finding]) -> dict[str, Finding]:
@@ -299,7 +308,8 @@ def artifact_location(path: str, root: Path) -> dict[str, Any]:
     except ValueError:
         return {"uri": absolute.as_uri()}
     posix = PurePosixPath(*relative.parts).as_posix()
-    return {"uri": quote(posix, safe="/"), "uriBaseId": ROOT_ID}
+    # a name the system could not decode is quoted from its own bytes, as as_uri() does
+    return {"uri": quote(posix, safe="/", errors="surrogateescape"), "uriBaseId": ROOT_ID}
 
 
 def _invocation(errors: list[FileError], root: Path) -> dict[str, Any]:

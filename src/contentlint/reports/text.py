@@ -85,8 +85,8 @@ class Writer:
         else:
             self._lines(_file_lines(result, source, self.options, self.paint))
 
-    def add_parts(self, parts: tuple[str, ...]) -> None:
-        self._lines(list(parts))
+    def add_parts(self, parts: tuple[bytes, ...]) -> None:
+        self._lines([part.decode("utf-8", "surrogateescape") for part in parts])
 
     def finish(self, totals: Totals) -> None:
         if self.options.statistics:
