@@ -184,3 +184,23 @@ def test_report_parts_are_kept_as_bytes_and_a_text_entry_is_checked_again(tmp_pa
     cache = ResultCache(tmp_path / "cache", "fp")
     assert cache.get_rendered(paths[0], cache.digest(Path(paths[0]).read_bytes()), renderer.key) is None
     cache.close()
+
+
+def test_two_runs_sharing_a_cache_both_finish_and_the_writers_entries_are_kept(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "c", 2)
+    folder = tmp_path / "cache"
+    first = ResultCache(folder, "fp")
+    list(check_files(paths[:1], Config(), cache=first))
+    first.close()
+
+    reader = ResultCache(folder, "fp")  # a run reading the cache while another writes to it
+    assert list(check_files(paths[:1], Config(), cache=reader)) and reader.hits == 1
+    writer = ResultCache(folder, "fp")
+    list(check_files(paths[1:], Config(), cache=writer))
+    writer.close()
+    reader.close()
+
+    again = ResultCache(folder, "fp")
+    list(check_files(paths, Config(), cache=again))
+    again.close()
+    assert again.hits == 2
