@@ -3,12 +3,13 @@
 The key of an entry is the file's path and content hash; an entry is valid only for the
 fingerprint of the run that wrote it (contentlint version, every rule module and pack, the
 installed plugins and the configuration), so a change to any of these invalidates exactly the
-entries it could change. Entries are JSON in one SQLite file; the cache is best effort: any error
+entries it could change. Results are JSON in one SQLite file; the cache is best effort: any error
 reading or writing it just means the file is checked again.
 
 Beside a file's result, the cache keeps the file's part of the last streamed reports made from it
-(see :class:`contentlint.reports.PartsRenderer`), under the key of the report's format and options:
-a warm run then writes the stored text and never rebuilds the findings.
+(see :class:`contentlint.reports.PartsRenderer`), under the key of the report's format and options,
+as the UTF-8 bytes the report is written in: a warm run then copies the stored bytes into the
+report and never rebuilds the findings.
 """
 
 from __future__ import annotations
