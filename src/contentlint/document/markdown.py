@@ -7,7 +7,9 @@ off) so a decoded character maps to the whole of ``&amp;`` or ``\\*`` in the sou
 parsing is left to the reader (the core ``inline`` rule is off): a block with no character that
 opens inline markup is its own text, and only the others are handed to markdown-it's inline parser.
 The reader normalizes line breaks and NUL itself (the core ``normalize`` rule is off), only when
-the source has any.
+the source has any. A document of only front matter, ATX headings, paragraphs and one-line bullet
+items (most articles) gets its block tokens from :mod:`contentlint.document.markdown_plain`
+instead of markdown-it's block parser.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from contentlint.document.builder import ProseBuilder
+from contentlint.document.markdown_plain import BlockToken, plain_blocks
 from contentlint.document.model import Article, BlockKind, Comment
 
 if TYPE_CHECKING:
@@ -139,12 +142,12 @@ def _plain(value: Any) -> Any:
 
 
 class _MarkdownWalker:
-    def __init__(self, source: str, md: MarkdownIt) -> None:
+    def __init__(self, source: str, scan: str, md: MarkdownIt) -> None:
         self.source = source
         self.md = md
         self.env: dict[str, Any] = {}  # the block parse's (link reference definitions) for the inline one
-        # markdown-it reads NUL as U+FFFD; searching a copy with the same swap keeps offsets equal.
-        self.scan = source.replace("\0", "\ufffd")
+        # markdown-it reads NUL as U+FFFD; searching a copy with the same swap (``scan``) keeps offsets equal.
+        self.scan = scan
         self.starts = _line_starts(source)
         self.builder = ProseBuilder()
         self.comments: list[Comment] = []
@@ -170,7 +173,7 @@ class _MarkdownWalker:
         return self.scan.find(needle, self.cursor, self.limit)
 
     # --- blocks --------------------------------------------------------------------------
-    def walk(self, tokens: list[Token]) -> None:
+    def walk(self, tokens: list[Token] | list[BlockToken]) -> None:
         containers: list[BlockKind] = []
         pending: tuple[BlockKind, int] | None = None
         for token in tokens:
@@ -198,7 +201,7 @@ class _MarkdownWalker:
                 # leaf blocks (code, fences, html, front matter) are passed over whole
                 self.cursor = max(self.cursor, self._offset_of_line(token.map[1]))
 
-    def _html_block(self, token: Token) -> None:
+    def _html_block(self, token: Token | BlockToken) -> None:
         if token.map is None:
             return
         start = self._offset_of_line(token.map[0])
@@ -212,7 +215,7 @@ class _MarkdownWalker:
         self.comments.append(Comment(body.strip(), line, end_line))
 
     # --- inline --------------------------------------------------------------------------
-    def _inline(self, token: Token, kind: BlockKind, level: int) -> None:
+    def _inline(self, token: Token | BlockToken, kind: BlockKind, level: int) -> None:
         if token.map is not None:
             self.cursor = max(self.cursor, self._offset_of_line(token.map[0]))
             self.limit = self._offset_of_line(token.map[1])
@@ -419,9 +422,16 @@ def _title(metadata: dict[str, Any], text: str, headings: list[tuple[int, int, i
 
 def parse_markdown(source: str, path: str | None = None) -> Article:
     """Read a Markdown file; only its prose goes into ``Article.text``."""
-    md = _parser_for(source)
-    walker = _MarkdownWalker(source, md)
-    walker.walk(md.parse(_normalized(walker.scan), walker.env))
+    scan = source.replace("\0", "\ufffd")
+    normalized = _normalized(scan)
+    blocks = plain_blocks(normalized)
+    if blocks is not None:  # no block markdown-it has to find (and so no link reference definition)
+        walker = _MarkdownWalker(source, scan, _parser())
+        walker.walk(blocks)
+    else:
+        md = _parser_for(source)
+        walker = _MarkdownWalker(source, scan, md)
+        walker.walk(md.parse(normalized, walker.env))
     text = walker.builder.text()
     title = _title(walker.metadata, text, walker.headings)
     return walker.builder.article(source, "md", path, comments=walker.comments, metadata=walker.metadata,
