@@ -130,14 +130,17 @@ def _finding_item(finding: Finding) -> str:
         text = _FINDING_TEMPLATE.format(
             encode_basestring(finding.path), int(span.line), int(span.column), int(span.end_line),
             int(span.end_column), encode_basestring(finding.rule), encode_basestring(finding.name),
-            encode_basestring(finding.category), encode_basestring(finding.severity.value),
+            # (a Severity is a string: its text is its value, without the enum's slow ``value``)
+            encode_basestring(finding.category), encode_basestring(finding.severity),
             encode_basestring(finding.message), "null" if suggestion is None else encode_basestring(suggestion),
             encode_basestring(finding.text), "true" if finding.article_level else "false",
             "false" if finding.fix is None else "true",
         )
     except TypeError:  # a value that is not a string (from a plugin): the general path
         return json_array_item(dumps(finding.to_dict()), 2, first=False)
-    if _NEEDS_ESCAPING.search(text) is None:  # one character set: the engine skips along fast
+    # Most items are ASCII (known without a scan): of the characters to escape, only "<" and DEL
+    # can stand in them, and looking for two characters is quicker than for a character set.
+    if ("<" not in text and "\x7f" not in text) if text.isascii() else _NEEDS_ESCAPING.search(text) is None:
         return text
     return _RAW_UNSAFE.sub(_unicode_escape, text).replace("</", "<\\/")
 
