@@ -14,11 +14,15 @@ from contentlint.findings import FileError, FileResult, Finding, Fix, Severity, 
 def finding_to_data(finding: Finding) -> list[Any]:
     s = finding.span
     fix = [finding.fix.offset, finding.fix.end_offset, finding.fix.replacement] if finding.fix else None
+    extra = finding.extra
     return [
         [s.line, s.column, s.end_line, s.end_column, s.offset, s.end_offset, s.column_utf16, s.end_column_utf16],
-        finding.rule, finding.name, finding.category, finding.severity.value, finding.message,
-        finding.suggestion, finding.text, finding.article_level, fix, [list(pair) for pair in finding.extra],
+        finding.rule, finding.name, finding.category, _VALUES[finding.severity], finding.message,
+        finding.suggestion, finding.text, finding.article_level, fix, [list(pair) for pair in extra] if extra else [],
     ]
+
+
+_VALUES = {severity: severity.value for severity in Severity}  # quicker than the enum's ``value``
 
 
 def finding_from_data(path: str, data: list[Any]) -> Finding:

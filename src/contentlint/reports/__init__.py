@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -268,7 +269,10 @@ def json_array_item(text: str, depth: int, *, first: bool) -> str:
 
 def ordered_findings(result: FileResult) -> list[Finding]:
     """A file's findings by line, then column, then rule code: the order every format uses."""
-    return sorted(result.findings, key=lambda f: (f.span.line, f.span.column, f.rule))
+    return sorted(result.findings, key=_REPORT_ORDER)
+
+
+_REPORT_ORDER = attrgetter("span.line", "span.column", "rule")  # (line, column, rule), made in C
 
 
 # C0 controls, DEL, C1 controls (ESC, CSI ...) and the bidirectional overrides and isolates
