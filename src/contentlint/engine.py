@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import TYPE_CHECKING, cast
 
 from contentlint.config import Config
@@ -51,8 +52,11 @@ def check_article(
     suppressions = Suppressions(article)
     if suppressions:
         findings = [f for f in findings if not suppressions.silences(f)]
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=_FINDING_ORDER)
     return findings
+
+
+_FINDING_ORDER = attrgetter("path", "span.line", "span.column", "rule")  # Finding.sort_key, made in C
 
 
 def lint_source(source: str, kind: DocumentKind, path: str, ruleset: RuleSet) -> FileResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -31,7 +32,16 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
-@dataclass(frozen=True, slots=True)
+def slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """The functions that set fields ``names`` of a slotted class, bypassing its ``__setattr__``.
+
+    A frozen dataclass's generated ``__init__`` sets each field by ``object.__setattr__``; an
+    ``__init__`` calling these setters instead makes the same object about twice as fast, which
+    counts for the values made by the thousand per article (spans, findings, sentences)."""
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A place in the original file: 1-based lines and columns, end one past the last character.
 
@@ -49,11 +59,27 @@ class Span:
     column_utf16: int
     end_column_utf16: int
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, offset: int, end_offset: int,
+                 column_utf16: int, end_column_utf16: int) -> None:
+        _set_line(self, line)
+        _set_column(self, column)
+        _set_end_line(self, end_line)
+        _set_end_column(self, end_column)
+        _set_offset(self, offset)
+        _set_end_offset(self, end_offset)
+        _set_column_utf16(self, column_utf16)
+        _set_end_column_utf16(self, end_column_utf16)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # A frozen slotted dataclass otherwise pickles a field dict, restored by a Python
         # __setstate__ setting one field at a time: a tuple is smaller and rebuilt in C.
         return (Span, (self.line, self.column, self.end_line, self.end_column, self.offset, self.end_offset,
                        self.column_utf16, self.end_column_utf16))
+
+
+(_set_line, _set_column, _set_end_line, _set_end_column, _set_offset, _set_end_offset, _set_column_utf16,
+ _set_end_column_utf16) = slot_setters(Span, "line", "column", "end_line", "end_column", "offset", "end_offset",
+                                       "column_utf16", "end_column_utf16")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +94,7 @@ class Fix:
         return (Fix, (self.offset, self.end_offset, self.replacement))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Finding:
     path: str
     span: Span
@@ -82,6 +108,22 @@ class Finding:
     article_level: bool = False
     fix: Fix | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=())
+
+    def __init__(self, path: str, span: Span, rule: str, name: str, category: str, severity: Severity, message: str,
+                 suggestion: str | None = None, text: str = "", article_level: bool = False, fix: Fix | None = None,
+                 extra: tuple[tuple[str, Any], ...] = ()) -> None:
+        _set_path(self, path)
+        _set_span(self, span)
+        _set_rule(self, rule)
+        _set_name(self, name)
+        _set_category(self, category)
+        _set_severity(self, severity)
+        _set_message(self, message)
+        _set_suggestion(self, suggestion)
+        _set_text(self, text)
+        _set_article_level(self, article_level)
+        _set_fix(self, fix)
+        _set_extra(self, extra)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Findings come back from worker processes by the hundred thousand, each with its own copy
@@ -125,6 +167,12 @@ class Finding:
             "article_level": self.article_level,
             "fixable": self.fix is not None,
         }
+
+
+(_set_path, _set_span, _set_rule, _set_name, _set_category, _set_severity, _set_message, _set_suggestion, _set_text,
+ _set_article_level, _set_fix, _set_extra) = slot_setters(
+    Finding, "path", "span", "rule", "name", "category", "severity", "message", "suggestion", "text", "article_level",
+    "fix", "extra")
 
 
 def _shared_finding(path: str, span: Span, rule: str, name: str, category: str, severity: Severity, message: str,

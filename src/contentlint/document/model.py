@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, overload
 
-from contentlint.findings import Span
+from contentlint.findings import Span, slot_setters
 
 BlockKind = Literal["heading", "paragraph", "list_item", "blockquote", "table_cell", "caption"]
 DocumentKind = Literal["md", "txt", "html"]
@@ -55,13 +55,21 @@ class Comment:
     end_line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     """``text[start:end]`` of the article, inside block number ``block``."""
 
     start: int
     end: int
     block: int
+
+    def __init__(self, start: int, end: int, block: int) -> None:  # (see slot_setters)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_block(self, block)
+
+
+_set_start, _set_end, _set_block = slot_setters(Sentence, "start", "end", "block")
 
 
 @dataclass(frozen=True, slots=True)
