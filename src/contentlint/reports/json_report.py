@@ -128,12 +128,12 @@ def _finding_item(finding: Finding) -> str:
     suggestion = finding.suggestion
     try:
         text = _FINDING_TEMPLATE.format(
-            encode_basestring(finding.path), int(span.line), int(span.column), int(span.end_line),
+            _json_string(finding.path), int(span.line), int(span.column), int(span.end_line),
             int(span.end_column), encode_basestring(finding.rule), encode_basestring(finding.name),
             # (a Severity is a string: its text is its value, without the enum's slow ``value``)
             encode_basestring(finding.category), encode_basestring(finding.severity),
-            encode_basestring(finding.message), "null" if suggestion is None else encode_basestring(suggestion),
-            encode_basestring(finding.text), "true" if finding.article_level else "false",
+            _json_string(finding.message), "null" if suggestion is None else _json_string(suggestion),
+            _json_string(finding.text), "true" if finding.article_level else "false",
             "false" if finding.fix is None else "true",
         )
     except TypeError:  # a value that is not a string (from a plugin): the general path
@@ -143,6 +143,24 @@ def _finding_item(finding: Finding) -> str:
     if ("<" not in text and "\x7f" not in text) if text.isascii() else _NEEDS_ESCAPING.search(text) is None:
         return text
     return _RAW_UNSAFE.sub(_unicode_escape, text).replace("</", "<\\/")
+
+
+def _json_string(text: str) -> str:
+    """``encode_basestring(text)``, kept for the longer strings findings repeat (a file's path,
+    messages, suggestions, flagged text: a few hundred distinct ones in thousands of findings)."""
+    encoded = _JSON_STRINGS.get(text)
+    if encoded is None:
+        encoded = encode_basestring(text)
+        if len(text) <= _JSON_STRING_KEPT:
+            if len(_JSON_STRINGS) >= _JSON_STRINGS_MAX:
+                _JSON_STRINGS.clear()
+            _JSON_STRINGS[text] = encoded
+    return encoded
+
+
+_JSON_STRINGS: dict[str, str] = {}
+_JSON_STRINGS_MAX = 2048  # strings kept at most (emptied when full, so memory stays bounded)
+_JSON_STRING_KEPT = 1000  # the longest string kept
 
 
 def _unicode_escape(match: re.Match[str]) -> str:
