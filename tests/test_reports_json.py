@@ -127,12 +127,11 @@ def test_metrics_floats_are_written_as_json_dumps_writes_them_and_nan_is_refused
 
 
 def test_repeated_strings_are_written_from_a_bounded_table() -> None:
-    from json.encoder import encode_basestring
-
     from contentlint.reports import json_report
 
-    texts = [f"message {n} with “quotes” and </tags>" for n in range(json_report._JSON_STRINGS_MAX + 10)]
-    for text in texts + texts[:5] + ["long " * 300]:
-        assert json_report._json_string(text) == encode_basestring(text)
+    many = json_report._JSON_STRINGS_MAX + 10
+    texts = [f"message {n} with “quotes”, </tags>, \x1b[1m and \u202e" for n in range(many)]
+    for text in texts + texts[:5] + ["long " * 300, "plain", "</", "\x7f", Severity.WARNING]:
+        assert json_report._json_string(text) == dumps(text)
     assert len(json_report._JSON_STRINGS) <= json_report._JSON_STRINGS_MAX
     assert "long " * 300 not in json_report._JSON_STRINGS  # long strings are not kept

@@ -127,30 +127,29 @@ def _finding_item(finding: Finding) -> str:
     span = finding.span
     suggestion = finding.suggestion
     try:
-        text = _FINDING_TEMPLATE.format(
+        return _FINDING_TEMPLATE.format(
             _json_string(finding.path), int(span.line), int(span.column), int(span.end_line),
-            int(span.end_column), encode_basestring(finding.rule), encode_basestring(finding.name),
-            # (a Severity is a string: its text is its value, without the enum's slow ``value``)
-            encode_basestring(finding.category), encode_basestring(finding.severity),
+            int(span.end_column), _json_string(finding.rule), _json_string(finding.name),
+            _json_string(finding.category), _json_string(finding.severity),
             _json_string(finding.message), "null" if suggestion is None else _json_string(suggestion),
             _json_string(finding.text), "true" if finding.article_level else "false",
             "false" if finding.fix is None else "true",
         )
     except TypeError:  # a value that is not a string (from a plugin): the general path
         return json_array_item(dumps(finding.to_dict()), 2, first=False)
-    # Most items are ASCII (known without a scan): of the characters to escape, only "<" and DEL
-    # can stand in them, and looking for two characters is quicker than for a character set.
-    if ("<" not in text and "\x7f" not in text) if text.isascii() else _NEEDS_ESCAPING.search(text) is None:
-        return text
-    return _RAW_UNSAFE.sub(_unicode_escape, text).replace("</", "<\\/")
 
 
 def _json_string(text: str) -> str:
-    """``encode_basestring(text)``, kept for the longer strings findings repeat (a file's path,
-    messages, suggestions, flagged text: a few hundred distinct ones in thousands of findings)."""
+    """``text`` as :func:`dumps` writes a string (the escapes it adds never span two strings), kept
+    for the strings findings repeat: a file's path, rule names, messages, suggestions, flagged text
+    (a few hundred distinct ones in thousands of findings). A Severity is written as its value."""
     encoded = _JSON_STRINGS.get(text)
     if encoded is None:
         encoded = encode_basestring(text)
+        # Most strings are ASCII (known without a scan): of the characters to escape, only "<" and
+        # DEL can stand in them, and looking for two characters is quicker than for a character set.
+        if ("<" in encoded or "\x7f" in encoded) if encoded.isascii() else _NEEDS_ESCAPING.search(encoded):
+            encoded = _RAW_UNSAFE.sub(_unicode_escape, encoded).replace("</", "<\\/")
         if len(text) <= _JSON_STRING_KEPT:
             if len(_JSON_STRINGS) >= _JSON_STRINGS_MAX:
                 _JSON_STRINGS.clear()
