@@ -104,12 +104,12 @@ def test_random_documents_agree_with_markdown_it() -> None:
 
 
 def test_articles_are_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    import contentlint.document.markdown as markdown
+    import contentlint.document.markdown_plain as markdown_plain
 
     text = "---\ntitle: T\n---\n# Head\n\nSee [the guide](https://example.org/a) &amp; more\nhere.\n\n- item *one*\n"
     assert plain_blocks(_normalized(text)) is not None
     plain = parse(text, "md")
-    monkeypatch.setattr(markdown, "plain_blocks", lambda text: None)
+    monkeypatch.setattr(markdown_plain, "plain_blocks", lambda text: None)
     parsed = parse(text, "md")
     assert (plain.text, plain.blocks, plain.links, plain.metadata, plain.title) == (
         parsed.text, parsed.blocks, parsed.links, parsed.metadata, parsed.title)

@@ -21,12 +21,13 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from contentlint.document.builder import ProseBuilder
-from contentlint.document.markdown_plain import BlockToken, plain_blocks
 from contentlint.document.model import Article, BlockKind, Comment
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
+
+    from contentlint.document.markdown_plain import BlockToken
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -422,6 +423,8 @@ def _title(metadata: dict[str, Any], text: str, headings: list[tuple[int, int, i
 
 def parse_markdown(source: str, path: str | None = None) -> Article:
     """Read a Markdown file; only its prose goes into ``Article.text``."""
+    from contentlint.document.markdown_plain import plain_blocks  # (imports markdown-it: only when parsing)
+
     scan = source.replace("\0", "\ufffd")
     normalized = _normalized(scan)
     blocks = plain_blocks(normalized)
