@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from contentlint.rules.phrases import PhraseMatcher, SafePatterns, _trie_regex
+from contentlint.rules.phrases import PhraseMatcher, SafePatterns, _trie_regex, lowered_text
 
 
 def reference(phrases: list[str], text: str, start: int = 0, end: int | None = None,
@@ -182,3 +182,15 @@ def test_ranges_starting_and_stopping_inside_words() -> None:
     for start in range(0, 80):
         for end in (start + 5, start + 9, len(text) - start):
             assert spans(matcher, text, start, end) == reference(phrases, text, start, end), (start, end)
+
+
+def test_lowered_text_is_made_once_for_a_long_text_and_is_the_copy_the_matchers_search() -> None:
+    text = "Ketamine Therapy İs NEW. " * 30
+    lowered = lowered_text(text)
+    assert lowered == text.lower()
+    assert lowered_text(text) is lowered
+    matcher = PhraseMatcher(["ketamine therapy"])
+    assert spans(matcher, text) == reference(["ketamine therapy"], text)
+    assert lowered_text(text) is lowered
+    short = "Short TEXT"
+    assert lowered_text(short) == "short text"

@@ -203,6 +203,13 @@ def _searched_text(text: str) -> _SearchedText:
     return view
 
 
+def lowered_text(text: str) -> str:
+    """``text.lower()``, made once for a long text and shared: the matchers search this copy, and
+    any other part of the linter that needs an article's text lower-cased can take it from here
+    instead of making its own."""
+    return _searched_text(text).lowered()
+
+
 def _straight_token(token: str) -> str:
     """A token with a curly apostrophe as a straight one (an apostrophe is a token of its own,
     after at most one space)."""
