@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from contentlint.document import Article, Block
+from contentlint.rules.phrases import lowered_text as shared_lowered_text
 
 try:  # the parser and compiler behind ``re``: public as sre_parse and sre_compile before Python 3.11
     from re import _compiler  # type: ignore[attr-defined]
@@ -701,7 +702,7 @@ class _Index:
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        lowered = self.text_lower = text.lower()
+        lowered = self.text_lower = shared_lowered_text(text)  # the copy the phrase lists search
         # When positions would shift or a letter would be missed, filter nothing.
         unsafe = len(lowered) != len(text) or _folds_somewhere(text)
         self.lowered: str | None = None if unsafe else lowered
