@@ -23,13 +23,14 @@ _TEXTS = [
     "Don’t stop: it's a 24/7 line - call 1-800-555-0199 -- or 555-0100' now.\n\n'Quoted' -dash- '9' ’9’",
     "x-9-y a-'b 9-ab ab-9 a9b 9a a9 -a- '' -- ’’ 1'2 a’1 1’a",
     "No digits here, only don’t and won't.\n\nA second block-with hyphens.",
+    "A stand-in \x01 for the curly one’s place, 9\x01a a\x01b.",
     "",
 ]
 
 
 def _random_texts(count: int) -> list[str]:
     rng = random.Random(5)
-    alphabet = "ab c-'’9 0x\n\n-- ''1A.!?"
+    alphabet = "ab c-'’9 0x\n\n-- ''1A.!?—\x01"
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)]
 
 
@@ -43,7 +44,22 @@ def test_block_words_and_article_tokens_equal_a_search(text: str, kind: str) -> 
         [w.replace("’", "'") for w in _WORD.findall(lowered, b.start, b.end)] for b in article.blocks
     ]
     assert _shared.block_words(article) == expected_words
+    assert _shared.block_tokens(article) == [_TOKEN.findall(lowered, b.start, b.end) for b in article.blocks]
     assert _shared.article_tokens(article) == _TOKEN.findall(lowered)
+
+
+@pytest.mark.parametrize("text", ["covid-19 don’t a-b-c 1'2 x", "it's o'clock - 9-5’s a’b"])
+def test_blocks_cut_at_a_joiner_hold_what_a_search_of_each_finds(text: str) -> None:
+    for cut in range(len(text) + 1):
+        article = parse(text, "txt", "x")
+        block = article.blocks[0]
+        article.blocks = [dataclasses.replace(block, end=cut), dataclasses.replace(block, start=cut)]
+        lowered = article.text.lower()
+        expected = [_TOKEN.findall(lowered, b.start, b.end) for b in article.blocks]
+        assert _shared.block_tokens(article) == expected
+        assert _shared.block_words(article) == [
+            [w.replace("’", "'") for w in _WORD.findall(lowered, b.start, b.end)] for b in article.blocks
+        ]
 
 
 def test_tokens_outside_blocks_come_from_the_whole_text() -> None:

@@ -257,12 +257,10 @@ def block_words(article: Article) -> list[list[str]]:
     """:func:`words_in` of each block, made once."""
     known = facts(article)
     if known.block_words is None:
+        block_tokens(article)  # makes the words with the tokens where every word character is ASCII
+    if known.block_words is None:
         text = article.text
-        tokens = block_tokens(article)
-        if tokens is not None:
-            known.block_words = _words_of_tokens(article, tokens)
-        else:
-            known.block_words = [words_in(text[b.start : b.end]) for b in article.blocks]
+        known.block_words = [words_in(text[b.start : b.end]) for b in article.blocks]
     return known.block_words
 
 
@@ -314,9 +312,64 @@ def block_tokens(article: Article) -> list[list[str]] | None:
         return None
     known = facts(article)
     if known.block_tokens is None:
-        lowered = lowered_text(article)
-        known.block_tokens = [_ASCII_TOKEN.findall(lowered, b.start, b.end) for b in article.blocks]
+        both = _split_blocks(article)
+        if both is None:
+            lowered = lowered_text(article)
+            tokens = [_ASCII_TOKEN.findall(lowered, b.start, b.end) for b in article.blocks]
+            both = tokens, _words_of_tokens(article, tokens)
+        known.block_tokens, known.block_words = both
     return known.block_tokens
+
+
+# Every byte but ASCII letters and digits and the joiners (the curly apostrophe stands in as
+# _CURLY, other non-ASCII characters become "?" first) to a space.
+_CURLY = "\x01"
+_TOKEN_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789'-\x01" else 32 for c in range(256))
+# A joiner not between two letters or digits (so next to a space, another joiner or an end).
+_LONE_JOINER = re.compile(r"['\x01-](?:(?![a-z0-9])|(?<![a-z0-9].))")
+_JOINERS = "'’-"
+
+
+def _split_blocks(article: Article) -> tuple[list[list[str]], list[list[str]]] | None:
+    """:func:`block_tokens` and :func:`block_words` from the lower-cased text with every character
+    outside a token made a space, at C speed: a block's tokens are then what ``split`` finds in
+    it, and its words what ``split`` finds once digits are spaces too. None when a block starts or
+    ends on a joiner that a letter outside it joins (a search of the block alone ends the token
+    before the joiner) or the text holds the curly apostrophe's stand-in."""
+    lowered = lowered_text(article)
+    if _CURLY in lowered:
+        return None
+    curly = "’" in lowered
+    spaced = _spaced_tokens(lowered.replace("’", _CURLY) if curly else lowered)
+    spaced_words = None  # (None: the words are the tokens)
+    if any(digit in lowered for digit in "0123456789"):
+        spaced_words = _LONE_JOINER.sub(" ", spaced.translate(_DIGITS_TO_SPACES))
+    elif curly:
+        spaced_words = spaced
+    if curly:
+        spaced = spaced.replace(_CURLY, "’")
+        spaced_words = spaced_words.replace(_CURLY, "'") if spaced_words is not None else None
+    tokens = []
+    words = []
+    for block in article.blocks:
+        piece = spaced[block.start : block.end]
+        found = piece.split()
+        if found and (found[0][0] in _JOINERS or found[-1][-1] in _JOINERS):
+            return None
+        tokens.append(found)
+        if spaced_words is not None:
+            piece_words = spaced_words[block.start : block.end]
+            if piece_words != piece:
+                found = piece_words.split()
+        words.append(found)
+    return tokens, words
+
+
+def _spaced_tokens(lowered: str) -> str:
+    """``lowered`` (its curly apostrophes made :data:`_CURLY`) with every character that is not
+    part of a token (:data:`_ASCII_TOKEN`) made a space, same positions."""
+    spaced = lowered.encode("ascii", "replace").translate(_TOKEN_BYTES).decode("ascii")
+    return _LONE_JOINER.sub(" ", spaced)
 
 
 def article_tokens(article: Article) -> list[str] | None:
