@@ -114,3 +114,17 @@ def test_doublings_tried_at_repeats_equal_a_scan_of_the_block(text: str) -> None
             continue
         tried = [m.span() for m in repeated_word._doublings(article, number, candidates[number])]
         assert tried == scanned
+
+
+def test_repeat_runs_are_every_word_pair_and_triple_written_twice() -> None:
+    rng = random.Random(3)
+    for _ in range(300):
+        words = [rng.choice("ab") for _ in range(rng.randint(0, 14))]
+        expected = {
+            (first, first + 2 * size - 1)
+            for size in (1, 2, 3)
+            for first in range(len(words) - 2 * size + 1)
+            if words[first : first + size] == words[first + size : first + 2 * size]
+        }
+        runs = repeated_word._repeat_runs(words)
+        assert sorted(runs) == sorted(expected) and len(runs) == len(expected)

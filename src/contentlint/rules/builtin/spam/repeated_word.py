@@ -94,18 +94,21 @@ def _keys(found: list[str]) -> list[str]:
 def _repeat_runs(words: list[str]) -> list[tuple[int, int]]:
     """Where :func:`_repeats` finds a repeat in ``words``: the first and last index of each word,
     pair or triple of words written twice in a row."""
-    runs = [(i, i + 1) for i in _equal_at(words, 1)]
-    two = _equal_at(words, 2)
-    runs += [(i, i + 3) for i in two if i + 1 in two]
-    three = _equal_at(words, 3)
-    runs += [(i, i + 5) for i in three if i + 1 in three and i + 2 in three]
-    return runs
+    return [(first, first + 2 * size - 1) for size in (1, 2, 3) for first in _equal_runs(words, size)]
 
 
-def _equal_at(words: list[str], distance: int) -> set[int]:
-    """The indexes i where ``words[i]`` equals ``words[i + distance]``."""
-    later = itertools.islice(words, distance, None)
-    return set(itertools.compress(itertools.count(), map(operator.eq, words, later)))
+def _equal_runs(words: list[str], size: int) -> list[int]:
+    """The indexes i where the ``size`` words from ``words[i]`` on equal the ``size`` after them.
+    Which words equal the one ``size`` places on is written as bytes (1: equal), where a run of
+    ``size`` ones is then found at C speed (few words repeat)."""
+    equal = bytes(map(operator.eq, words, words[size:]))
+    ones = b"\x01" * size
+    found = []
+    at = equal.find(ones)
+    while at != -1:
+        found.append(at)
+        at = equal.find(ones, at + 1)
+    return found
 
 
 def _repeats(words: list[str]) -> bool:
