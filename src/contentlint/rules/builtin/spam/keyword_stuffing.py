@@ -40,6 +40,13 @@ _WORD = re.compile(r"[^\W_]++(?:['’\-][^\W_]++)*+")  # (_shared.article_tokens
 _LIST_MARKS = ",|;•·-"
 _SENTENCE_MARK = re.compile(r"[.!?]")
 _ITEM_SEPARATOR = re.compile(r"\s*[,|;•·]\s*|\s+-\s+")
+_SPACED_HYPHEN = re.compile(r"\s-(?=\s)")
+
+
+def _an_item_too_long(words: int, separators: int) -> bool:
+    """Whether ``words`` words (split at white space) in at most ``separators + 1`` items leave one
+    item longer than a list item: the items hold all but ``separators + 1`` of the words."""
+    return words - separators - 1 > _LIST_ITEM_WORDS * (separators + 1)
 
 
 def _char_weight(gram: tuple[str, ...]) -> int:
@@ -165,9 +172,14 @@ class KeywordStuffing(Rule):
         marks = sum(map(text.count, _LIST_MARKS))
         if marks < _LIST_ITEMS - 1:
             return False  # every separator holds one of these marks: too few items
-        # At most marks + 1 items hold all but marks + 1 of the words: one item has more than 6.
-        if len(text.split()) - marks - 1 > _LIST_ITEM_WORDS * (marks + 1):
+        words = len(text.split())
+        if _an_item_too_long(words, marks):
             return False
+        if "-" in text:
+            # Only a hyphen with white space on both sides separates items ("well-being" does not).
+            marks -= text.count("-") - len(_SPACED_HYPHEN.findall(text))
+            if marks < _LIST_ITEMS - 1 or _an_item_too_long(words, marks):
+                return False
         items = [i.strip() for i in _ITEM_SEPARATOR.split(text.rstrip(".")) if i.strip()]
         if len(items) < _LIST_ITEMS or any(len(i.split()) > _LIST_ITEM_WORDS for i in items):
             return False
