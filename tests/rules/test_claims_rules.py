@@ -134,3 +134,38 @@ def test_a_pattern_searched_in_its_grouped_form_matches_as_the_plain_one() -> No
         assert plain_words.pattern != grouped_words.pattern
         for text in texts:
             assert [m.span() for m in grouped_words.finditer(text)] == [m.span() for m in plain_words.finditer(text)]
+
+
+def test_statistics_in_blocks_without_number_words_are_found_from_their_digits_alone() -> None:
+    # CLAIM006 tries the statistic pattern only at digits in a block the word index finds none of
+    # the words a statistic may open with: the same matches as trying every possible start
+    import random
+    import re
+    from pathlib import Path
+
+    from contentlint.document import parse
+    from contentlint.rules.builtin.claims import unsourced_statistic as us
+    from contentlint.rules.prefilter import candidate_blocks
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(Path("tests/corpora/claims").glob("*.yaml"))]
+    texts.append(
+        "A third of adults snore. Tenfold higher doses.\n\nTwice as likely to relapse; ten-fold more.\n\n"
+        "Half of all patients, one in four women, 2.5 times higher, 9 out of 10 users.\n\n"
+        "Three quarters of people. About 12.5% of 1,000 adults; 30 per cent of cases."
+    )
+    rng = random.Random(11)
+    words = re.findall(r"[\w'’%.,-]+", " ".join(texts))
+    texts += ["\n\n".join(" ".join(rng.choice(words) for _ in range(40)) for _ in range(10)) for _ in range(20)]
+    stats = us._patterns().stats
+    digits_only = matched = 0
+    for text in texts:
+        article = parse(text, "txt")
+        with_words = candidate_blocks(article, (us._STAT_WORD,))
+        for number, block in enumerate(article.blocks):
+            every = [m.span() for m in us._matches_from(article, stats, us._STAT_START, block.start, block.end)]
+            digits = [m.span() for m in us._matches_from(article, stats, us._DIGIT, block.start, block.end)]
+            if with_words is not None and number not in with_words:
+                digits_only += 1
+                assert digits == every
+                matched += bool(every)
+    assert digits_only and matched
