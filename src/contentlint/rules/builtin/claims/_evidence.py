@@ -20,7 +20,7 @@ from contentlint.document import Article
 from contentlint.rules.base import Rule, RuleContext
 from contentlint.rules.builtin.claims import _lexicon as lx
 from contentlint.rules.data import load_yaml_data
-from contentlint.rules.phrases import PhraseMatcher
+from contentlint.rules.phrases import PhraseMatcher, lowered_text
 from contentlint.rules.prefilter import compile_pattern, folded_search, may_match
 from contentlint.text.context import CHECKS, is_quoted, neighbour_span, refuted, sentence_index, skip_reason
 
@@ -131,7 +131,7 @@ def _people_words(text: str) -> list[int] | None:
     """Where a word for people stands after white space and before a word boundary (found in a
     lower-cased copy); None when the copy could miss one (it differs in length, or the text holds
     a letter that matches an ASCII one only case-insensitively)."""
-    lowered = text.lower()
+    lowered = lowered_text(text)
     if len(lowered) != len(text) or (not text.isascii() and any(odd in text for odd in _ODD_FOLDS)):
         return None
     places: list[int] = []

@@ -29,6 +29,7 @@ from operator import itemgetter
 from contentlint.document import Article
 from contentlint.findings import Severity
 from contentlint.rules.base import Option, Rule, RuleContext, RuleMeta, examples
+from contentlint.rules.phrases import lowered_text
 from contentlint.text.words import WORD_RE
 
 DEFAULT_ALLOW: tuple[str, ...] = (
@@ -165,7 +166,7 @@ class UndefinedAcronym(Rule):
             if self._defined_here(text, start, end, acronym):
                 continue
             if lowered is None:
-                lowered = text.lower()
+                lowered = lowered_text(text)
             spelled = spelled_out_near(text, lowered, start, acronym)
             if spelled is None:
                 if earlier is None:
