@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from contentlint.rules.phrases import PhraseMatcher, SafePatterns, _trie_regex, lowered_text
+from contentlint.rules.phrases import PhraseMatcher, SafePatterns, _trie_regex, _word_char_at, lowered_text
 
 
 def reference(phrases: list[str], text: str, start: int = 0, end: int | None = None,
@@ -194,3 +194,14 @@ def test_lowered_text_is_made_once_for_a_long_text_and_is_the_copy_the_matchers_
     assert lowered_text(text) is lowered
     short = "Short TEXT"
     assert lowered_text(short) == "short text"
+
+
+def test_word_characters_are_told_as_a_regular_expression_tells_them() -> None:
+    # the matcher tells a word character by str.isalnum() and "_" instead of calling r"\w"
+    word = re.compile(r"\w")
+    text = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert [_word_char_at(text, at) for at in range(len(text))] == [
+        word.match(text, at) is not None for at in range(len(text))]
+    for at in (-2, -1, len(text), len(text) + 3):
+        assert _word_char_at(text, at) == (word.match(text, at) is not None)
+    assert not _word_char_at("", 0)

@@ -249,6 +249,15 @@ def _is_word(token: str) -> bool:
     return _WORD_CHAR.match(token) is not None
 
 
+def _word_char_at(text: str, index: int) -> bool:
+    """Whether a word character stands at ``index`` of ``text``, as ``_WORD_CHAR.match(text,
+    index)`` tells, without the cost of calling a regular expression: ``\\w`` is a letter, a
+    digit or other number, or "_"."""
+    at = max(index, 0)
+    char = text[at:at + 1]
+    return char.isalnum() or char == "_"
+
+
 class PhraseMatcher:
     """Finds any of many literal phrases; reports which phrase matched.
 
@@ -307,7 +316,7 @@ class PhraseMatcher:
         block by block, and one search costs far less than one per block); None when that search
         could differ from a search of the range alone: a match crossing either end of the range,
         or a letter just after it that would change where a phrase may end."""
-        if stop < len(text) and _WORD_CHAR.match(text, stop):
+        if stop < len(text) and _word_char_at(text, stop):
             return None
         found, starts = self._whole_text(text)
         if not found:
@@ -334,7 +343,7 @@ class PhraseMatcher:
         found, _ = self._whole_text(text) if self.phrases else ([], [])
         empty: set[int] = set()
         for number, (start, stop) in enumerate(ranges):
-            if stop < len(text) and _WORD_CHAR.match(text, stop):
+            if stop < len(text) and _word_char_at(text, stop):
                 continue
             # the first match ending after the range starts (matches neither overlap nor nest)
             first = bisect.bisect_right(found, start, key=_end_of)
@@ -404,8 +413,11 @@ class PhraseMatcher:
                         break
                 node = child
                 number += 1
-                if _END in node and (number == count or not word_at(words[number])):
-                    longest = number
+                if _END in node:
+                    # no word character may follow (:func:`_word_char_at`, inlined)
+                    after = words[number][0] if number < count else " "
+                    if not (after.isalnum() or after == "_"):
+                        longest = number
             if longest:
                 found.append((bounds[start] + spaced, bounds[longest]))
                 resume = longest
