@@ -27,7 +27,7 @@ MODULES = {
     )),
     'contentlint.rules.builtin.claims._base': (4240381510, (
     )),
-    'contentlint.rules.builtin.claims._evidence': (3037894578, (
+    'contentlint.rules.builtin.claims._evidence': (3382714842, (
     )),
     'contentlint.rules.builtin.claims._lexicon': (1059603543, (
     )),
@@ -75,7 +75,7 @@ MODULES = {
     'contentlint.rules.builtin.claims.unattributed_evidence': (1361620676, (
         ('UnattributedEvidence', 'CLAIM005', 'unattributed-evidence', 'claims', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.claims.unsourced_statistic': (981016261, (
+    'contentlint.rules.builtin.claims.unsourced_statistic': (589015186, (
         ('UnsourcedStatistic', 'CLAIM006', 'unsourced-statistic', 'claims', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.claims.weight_loss_red_flag': (4032287302, (
@@ -104,7 +104,7 @@ MODULES = {
         ('StockPhrasePadding', 'READ050', 'stock-phrase-padding', 'readability', (), True, 'builtin'),
         ('StockPhrase', 'READ051', 'stock-phrase', 'readability', (), False, 'builtin'),
     )),
-    'contentlint.rules.builtin.readability.undefined_acronym': (2141013678, (
+    'contentlint.rules.builtin.readability.undefined_acronym': (113815458, (
         ('UndefinedAcronym', 'READ003', 'undefined-acronym', 'readability', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.safety.crisis_resource': (977153498, (
@@ -123,7 +123,7 @@ MODULES = {
     )),
     'contentlint.rules.builtin.spam._literals': (2051073441, (
     )),
-    'contentlint.rules.builtin.spam._shared': (1699022549, (
+    'contentlint.rules.builtin.spam._shared': (1632407936, (
     )),
     'contentlint.rules.builtin.spam.call_to_action': (2625749809, (
         ('CallToAction', 'SPAM001', 'call-to-action', 'spam', (), True, 'builtin'),
@@ -134,7 +134,7 @@ MODULES = {
     'contentlint.rules.builtin.spam.contact_details': (2401367013, (
         ('ContactDetails', 'SPAM003', 'contact-details', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.keyword_stuffing': (3255692094, (
+    'contentlint.rules.builtin.spam.keyword_stuffing': (732826193, (
         ('KeywordStuffing', 'SPAM006', 'keyword-stuffing', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.off_topic_first_line': (780896756, (
@@ -143,7 +143,7 @@ MODULES = {
     'contentlint.rules.builtin.spam.page_chrome': (3750131504, (
         ('PageChrome', 'SPAM007', 'page-chrome', 'spam', (), True, 'builtin'),
     )),
-    'contentlint.rules.builtin.spam.repeated_word': (2289547615, (
+    'contentlint.rules.builtin.spam.repeated_word': (3109929955, (
         ('RepeatedWord', 'SPAM005', 'repeated-word', 'spam', (), True, 'builtin'),
     )),
     'contentlint.rules.builtin.spam.search_phrase': (74152798, (
