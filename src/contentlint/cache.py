@@ -30,7 +30,6 @@ from contentlint.serialize import result_from_data, result_to_data
 DEFAULT_DIR = ".contentlint_cache"
 _SCHEMA = "v3"
 _KEEP_RUNS = 4
-_MAPPED_BYTES = 1 << 30
 
 
 def cache_dir(config: Config) -> Path:
@@ -96,10 +95,6 @@ class ResultCache:
                 " PRIMARY KEY (path, digest, fingerprint, report))"
             )
             self._db.execute("CREATE TABLE IF NOT EXISTS runs (fingerprint TEXT PRIMARY KEY, used REAL)")
-            # A run reads each file's entry, tens of kilobytes over several pages: mapped, a page
-            # is read without a system call. (Look-ups stay outside any transaction, so a run
-            # that only reads never holds the lock another run needs to commit.)
-            self._db.execute(f"PRAGMA mmap_size = {_MAPPED_BYTES}")
         except (OSError, sqlite3.Error):
             self._db = None
 
