@@ -441,6 +441,7 @@ def _echo(data: str | bytes) -> None:
         return
     sys.stdout.flush()  # the text written before goes first
     binary.write(data)
+    binary.flush()  # as click.echo does, so a progress line on the terminal never overtakes it
 
 
 def _spool() -> Spool:
