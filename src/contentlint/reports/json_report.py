@@ -149,7 +149,7 @@ def _json_string(text: str) -> str:
         # Most strings are ASCII (known without a scan): of the characters to escape, only "<" and
         # DEL can stand in them, and looking for two characters is quicker than for a character set.
         if ("<" in encoded or "\x7f" in encoded) if encoded.isascii() else _NEEDS_ESCAPING.search(encoded):
-            encoded = _RAW_UNSAFE.sub(_unicode_escape, encoded).replace("</", "<\\/")
+            encoded = _made_safe(encoded)
         if len(text) <= _JSON_STRING_KEPT:
             if len(_JSON_STRINGS) >= _JSON_STRINGS_MAX:
                 _JSON_STRINGS.clear()
@@ -189,8 +189,12 @@ def dumps(data: Any) -> str:
             text = _indented(data, 0)
     except _NotPlain:
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
-    text = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text.replace("</", "<\\/")
+    return _made_safe(text)
+
+
+def _made_safe(text: str) -> str:
+    """JSON ``text`` with the characters a terminal or an HTML page would act on escaped."""
+    return _RAW_UNSAFE.sub(_unicode_escape, text).replace("</", "<\\/")
 
 
 # json.dumps with an indent runs its pure-Python encoder, which is slow on reports of many
