@@ -698,11 +698,11 @@ def _numbers(mask: int) -> frozenset[int]:
 
 class _Index:
     __slots__ = ("_words", "_words_text", "block_ends", "block_starts", "literal_masks", "lowered", "present",
-                 "set_masks", "set_present", "text_lower", "word_blocks", "word_set")
+                 "set_masks", "set_present", "word_blocks", "word_set")
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        lowered = self.text_lower = shared_lowered_text(text)  # the copy the phrase lists search
+        lowered = shared_lowered_text(text)  # the copy the phrase lists search
         # When positions would shift or a letter would be missed, filter nothing.
         unsafe = len(lowered) != len(text) or _folds_somewhere(text)
         self.lowered: str | None = None if unsafe else lowered
@@ -972,8 +972,9 @@ _NEEDED: dict[tuple[int, ...], tuple[tuple[re.Pattern[str] | None, ...], tuple[L
 
 
 def lowered_text(article: Article) -> str:
-    """``article.text.lower()``, made once per article (shared with the word index)."""
-    return _index(article).text_lower
+    """``article.text.lower()``: the copy the phrase lists and the word index share, made once for
+    a long text (asking for it does not build the word index)."""
+    return shared_lowered_text(article.text)
 
 
 def alnum_runs(article: Article) -> AbstractSet[str] | None:
