@@ -3,6 +3,8 @@
 
 Measures, with every default rule and the command line as users run it:
 
+- the compiled wheel users install (``--build compiled``, the default: the mypyc build of
+  pyproject.toml, built from a copy of the repository and unpacked), or the pure-Python sources;
 - throughput (articles/s and MB/s) of ``contentlint check`` with ``--jobs`` = the cores, and of
   proselint (installed in its own virtual environment under ``bench/out/``) on the same files,
   run in alternate rounds (``--rounds``, median of each) so that both meet the same load;
@@ -16,6 +18,7 @@ Measures, with every default rule and the command line as users run it:
     python bench/bench.py                         # everything (about 6 minutes on two cores)
     python bench/bench.py --quick                 # 200 and 800 articles, memory at 2,000
     python bench/bench.py --no-proselint          # skip the peer
+    python bench/bench.py --build source          # the pure-Python sources instead of the compiled wheel
 
 Results go to ``bench/out/results.json`` and ``bench/out/results.md`` (paste the table into
 ``docs/benchmarks.md``). Run it with the Python that has contentlint installed.
@@ -50,11 +53,51 @@ SNAPSHOT = OUT / "snapshot"
 ENV = {**os.environ, "PYTHONPATH": str(SNAPSHOT / "src")}
 
 
-def take_snapshot() -> None:
+def take_snapshot(build: str) -> str:
+    """Copy what is measured to SNAPSHOT/src: the sources, or with ``build`` "compiled" the
+    compiled wheel unpacked (see pyproject.toml's mypyc hook). Returns the build taken: "source"
+    when the compiled one cannot be built here."""
     shutil.rmtree(SNAPSHOT, ignore_errors=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    if build == "compiled":
+        if build_compiled(SNAPSHOT / "src"):
+            _byte_compile()
+            return "compiled"
+        print("the compiled build failed (see above): measuring the sources instead", flush=True)
+        shutil.rmtree(SNAPSHOT, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.so")
     shutil.copytree(REPO / "src", SNAPSHOT / "src", ignore=ignore)
     shutil.copytree(REPO / "rules", SNAPSHOT / "rules", ignore=ignore)
+    _byte_compile()
+    return "source"
+
+
+def build_compiled(site: Path) -> bool:
+    """Build the compiled wheel from a copy of the repository (the hook compiles in place) and
+    unpack it into ``site``."""
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "source"
+        source.mkdir()
+        for name in ("pyproject.toml", "README.md", "src", "rules"):
+            if (REPO / name).is_dir():
+                shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+            else:
+                shutil.copy2(REPO / name, source / name)
+        env = {**os.environ, "HATCH_BUILD_HOOK_ENABLE_MYPYC": "1", "HATCH_BUILD_CLEAN_HOOKS_AFTER": "1"}
+        print("building the compiled wheel (about a minute)", flush=True)
+        built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", f"{work}/dist",
+                                str(source)], env=env)
+        wheels = list(Path(work, "dist").glob("contentlint-*.whl"))
+        if built.returncode != 0 or not wheels:
+            return False
+        with zipfile.ZipFile(wheels[0]) as archive:
+            archive.extractall(site)
+    return True
+
+
+def _byte_compile() -> None:
     # bytecode as an installed package has it (compileall writes it even where PYTHONDONTWRITEBYTECODE
     # is set, which would otherwise make every run compile every module from source)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(SNAPSHOT / "src")], check=True)
@@ -239,15 +282,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="one-file runs to take the median of")
     parser.add_argument("--rounds", type=int, default=3,
                         help="alternate runs of contentlint and proselint to take the median of [default: 3]")
+    parser.add_argument("--build", choices=("compiled", "source"), default="compiled",
+                        help="measure the compiled wheel (needs a C compiler; falls back to the sources) "
+                             "or the pure-Python sources [default: compiled]")
     parser.add_argument("--sizes", type=int, nargs=3, metavar=("SMALL", "LARGE", "MEMORY"),
                         help="corpus sizes [default: 1000 4000 10000]")
     args = parser.parse_args()
 
     small, large, memory_size = args.sizes or ((200, 800, 2000) if args.quick else (1000, 4000, 10000))
-    take_snapshot()
+    build = take_snapshot(args.build)
     jobs = args.jobs or int(machine()["cores"])
     OUT.mkdir(parents=True, exist_ok=True)
     results = Results(machine=machine())
+    results.machine["build"] = build
     results.machine["jobs"] = str(jobs)
     print(json.dumps(results.machine, indent=1), flush=True)
 
