@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from contentlint.document import Article, Block
+from contentlint.rules import search_hint
 from contentlint.rules.phrases import lowered_text as shared_lowered_text
 
 try:  # the parser and compiler behind ``re``: public as sre_parse and sre_compile before Python 3.11
@@ -386,7 +387,8 @@ def _parsed_sets(pattern: re.Pattern[str]) -> tuple[Literals, ...]:
 
 @lru_cache(maxsize=1)
 def _module_version() -> int:
-    return zlib.crc32(Path(__file__).read_bytes())
+    # what is kept between runs is worked out by this module and the search hints it writes
+    return zlib.crc32(Path(__file__).read_bytes() + Path(search_hint.__file__).read_bytes())
 
 
 def _compiler_replaced() -> bool:
@@ -1042,7 +1044,7 @@ def _folded_arguments(pattern: re.Pattern[str]) -> tuple[Any, ...] | None:
             return None
         # (an int, not a RegexFlag, to be kept between runs; _code reads both the flags and the tree's)
         flags = tree.state.flags = int(pattern.flags | tree.state.flags) & ~int(re.IGNORECASE)
-        code = _compiler._code(tree, flags)
+        code = search_hint.hinted_code(tree, flags, _compiler._code(tree, flags))
     except Exception:  # pragma: no cover - another interpreter's internals
         return None
     state = tree.state
