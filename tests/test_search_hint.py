@@ -80,7 +80,7 @@ def test_case_insensitive_patterns_are_left_alone() -> None:
     assert code == plain_code
 
 
-_ALPHABET = "acdehinortuwxyz0123456789 .,;'’-%()\n\tÉé“”—😀ABCNO"
+_ALPHABET = "acdehinortuwxyz0123456789 .,;'’-%()\n\tÉé“”—😀ABCNO٣Ωß\u212a\xa0"
 
 
 def _texts(seed: int, count: int) -> list[str]:
