@@ -17,15 +17,9 @@ the block they had.
 
 from __future__ import annotations
 
-import importlib
+from re import _compiler, _parser  # type: ignore[attr-defined]  # CPython's private compiler, as the prefilter's
+from re import _constants as _c  # type: ignore[attr-defined]
 from typing import Any
-
-try:  # CPython's private compiler modules (typed as Any: they have no stubs)
-    _compiler: Any = importlib.import_module("re._compiler")
-    _parser: Any = importlib.import_module("re._parser")
-    _c: Any = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - another implementation or layout
-    _compiler = _parser = _c = None
 
 Charset = list[tuple[Any, Any]]
 
@@ -34,7 +28,7 @@ def hinted_code(tree: Any, flags: int, code: list[int]) -> list[int]:
     """``code`` (``re._compiler._code(tree, flags)``) with the first characters of the matches of
     ``tree`` (a parsed pattern) named in its info block, when the block names neither a prefix nor
     a set and the characters can be told; else ``code`` itself."""
-    if _c is None or flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE) or code[0] != _c.INFO:
+    if flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE) or code[0] != _c.INFO:
         return code
     mask, lo, hi = code[2], code[3], code[4]
     if mask or lo == 0:
@@ -42,9 +36,7 @@ def hinted_code(tree: Any, flags: int, code: list[int]) -> list[int]:
     firsts = _first_of_sequence(tree.state, tree.data)
     if firsts is None:
         return code
-    charset, has_cased = _compiler._optimize_charset(firsts)
-    if has_cased:  # pragma: no cover - flags without IGNORECASE never ask for case tables
-        return code
+    charset, _ = _compiler._optimize_charset(firsts)  # no case tables: the flags hold no IGNORECASE
     info = [_c.INFO, 0, _c.SRE_INFO_CHARSET, lo, hi]
     _compiler._compile_charset(charset, flags, info)
     info[1] = len(info) - 1
