@@ -7,7 +7,8 @@ Measures, with every default rule and the command line as users run it:
   pyproject.toml, built from a copy of the repository and unpacked), or the pure-Python sources;
 - throughput (articles/s and MB/s) of ``contentlint check`` with ``--jobs`` = the cores, and of
   proselint (installed in its own virtual environment under ``bench/out/``) on the same files,
-  run in alternate rounds (``--rounds``, median of each) so that both meet the same load;
+  run in alternate rounds (``--rounds``, median of each) so that both meet the same load, with
+  no memory sampler running beside them;
 - a cold run (empty cache) against a warm run (nothing changed);
 - one-file latency: ``contentlint check one.md``, the pre-commit case, median of several runs;
 - time at 1k and 4k articles (growth should be linear) and peak memory at 10k articles
@@ -15,7 +16,7 @@ Measures, with every default rule and the command line as users run it:
   count a page the parent shares with its forked workers once, resident sizes summed, which
   count it in every process, and the largest single process).
 
-    python bench/bench.py                         # everything (about 6 minutes on two cores)
+    python bench/bench.py                         # everything (about 7 minutes on two cores)
     python bench/bench.py --quick                 # 200 and 800 articles, memory at 2,000
     python bench/bench.py --no-proselint          # skip the peer
     python bench/bench.py --build source          # the pure-Python sources instead of the compiled wheel
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import platform
@@ -157,10 +159,10 @@ class Memory:
     largest: int = 0  # RSS of the largest single process
 
 
-def _tree_memory(pid: int) -> Memory:
-    """The memory of a process and its descendants, read from /proc (Linux)."""
+def _tree_memory(tree: list[int]) -> Memory:
+    """The memory of the processes of ``tree``, read from /proc (Linux): one that has ended counts nothing."""
     memory = Memory()
-    for process in _descendants(pid):
+    for process in tree:
         rss = _kib(f"/proc/{process}/status", "VmRSS:") * 1024
         pss = _kib(f"/proc/{process}/smaps_rollup", "Pss:") * 1024
         memory.resident += rss
@@ -183,8 +185,16 @@ def timed(command: list[str], env: dict[str, str] = ENV, sample_memory: bool = T
     stop = threading.Event()
 
     def sample() -> None:
-        while not stop.is_set():
-            now = _tree_memory(proc.pid)
+        # Finding the tree scans every process on the machine: it is done every tenth sample
+        # only (workers start early and live to the end), so the sampler takes little of the CPU
+        # the measured processes share with it.
+        tree: list[int] = []
+        for count in itertools.count():
+            if stop.is_set():
+                break
+            if count % 10 == 0:
+                tree = _descendants(proc.pid)
+            now = _tree_memory(tree)
             peak.proportional = max(peak.proportional, now.proportional)
             peak.resident = max(peak.resident, now.resident)
             peak.largest = max(peak.largest, now.largest)
@@ -280,8 +290,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="contentlint --jobs [default: the cores]")
     parser.add_argument("--no-proselint", action="store_true")
     parser.add_argument("--repeat", type=int, default=7, help="one-file runs to take the median of")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="alternate runs of contentlint and proselint to take the median of [default: 3]")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="alternate runs of contentlint and proselint to take the median of [default: 5]")
     parser.add_argument("--build", choices=("compiled", "source"), default="compiled",
                         help="measure the compiled wheel (needs a C compiler; falls back to the sources) "
                              "or the pure-Python sources [default: compiled]")
@@ -323,8 +333,10 @@ def main() -> None:
             "peak_process_mb": round(run.peak_process_mb, 1),
         }
         (OUT / "results.json").write_text(json.dumps(asdict(results), indent=1) + "\n")  # partial results
-        print(f"{name}: {run.seconds:.2f} s ({run.cpu_seconds:.1f} s CPU), {articles / run.seconds:.1f} articles/s, "
-              f"peak {run.peak_tree_mb:.0f} MB (tree, PSS; {run.peak_tree_rss_mb:.0f} MB RSS summed)", flush=True)
+        memory = (f", peak {run.peak_tree_mb:.0f} MB (tree, PSS; {run.peak_tree_rss_mb:.0f} MB RSS summed)"
+                  if run.peak_tree_mb else "")
+        print(f"{name}: {run.seconds:.2f} s ({run.cpu_seconds:.1f} s CPU), {articles / run.seconds:.1f} articles/s"
+              f"{memory}", flush=True)
 
     report = OUT / "report.json"
     cache = OUT / "cache"
@@ -341,12 +353,14 @@ def main() -> None:
     # folders), in alternate rounds so that both meet the same load; each keeps its median round
     ours: list[Run] = []
     theirs: list[Run] = []
-    files = sorted(str(p) for p in folders[small].rglob("*") if p.is_file())
+    small_files = sorted(str(p) for p in folders[small].rglob("*") if p.is_file())
     binary = None if args.no_proselint else proselint_bin()
+    # (memory is not sampled here: the sampler would take CPU from contentlint's workers on every
+    # core, and only from proselint's spare one)
     for _ in range(args.rounds):
-        ours.append(timed(contentlint_check(folders[small], jobs, None, report)))
+        ours.append(timed(contentlint_check(folders[small], jobs, None, report), sample_memory=False))
         if binary is not None:
-            theirs.append(timed([str(binary), "check", "--output-format", "json", *files]))
+            theirs.append(timed([str(binary), "check", "--output-format", "json", *small_files], sample_memory=False))
     record(f"contentlint no-cache {small}", small, median_run(ours))
     if theirs:
         record(f"proselint {small}", small, median_run(theirs))
@@ -410,9 +424,11 @@ def to_markdown(results: Results) -> str:
               "| peak memory, all processes (PSS, MB) | RSS summed (MB) | largest process (MB) |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, run in results.runs.items():
+        memory = " | ".join(f"{run[key]:.0f}" if run[key] else "–"  # not sampled
+                            for key in ("peak_tree_mb", "peak_tree_rss_mb", "peak_process_mb"))
         lines.append(f"| {name} | {run['articles']:.0f} | {run['seconds']:.2f} | {run['cpu_seconds']:.1f} | "
                      f"{run['articles_per_s']:.1f} | {run['articles_per_cpu_s']:.1f} | {run['mb_per_s']:.2f} | "
-                     f"{run['peak_tree_mb']:.0f} | {run['peak_tree_rss_mb']:.0f} | {run['peak_process_mb']:.0f} |")
+                     f"{memory} |")
     lines += ["", f"One file (`contentlint check one.md --no-cache`), {len(results.one_file_ms)} runs: median "
               f"{statistics.median(results.one_file_ms):.0f} ms (min {min(results.one_file_ms):.0f}, "
               f"max {max(results.one_file_ms):.0f}); the first run after installing (empty per-user cache): "
