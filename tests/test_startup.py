@@ -121,3 +121,47 @@ def test_a_cached_one_file_run_reads_no_installed_package_metadata(article: Path
     loaded = _every_module_after("check", str(article), cwd=tmp_path)
     assert "sqlite3" in loaded  # the results cache is in use
     assert "importlib.metadata" not in loaded
+
+
+_GC_PROBE = """
+import gc, json, sys
+from contentlint.cli import run
+sys.argv = ["contentlint", *json.loads(sys.argv[1])]
+try:
+    run()
+except SystemExit as exit:
+    print(json.dumps([exit.code, gc.isenabled(), gc.get_freeze_count()]))
+"""
+
+
+def test_the_program_resumes_garbage_collection_after_the_first_file(article: Path, tmp_path: Path) -> None:
+    """The program starts without the collector (start-up makes no garbage worth the passes) and
+    turns it back on as the first file's result arrives, the objects made so far set aside for good:
+    a corpus of any size is checked with collection on."""
+    other = tmp_path / "other.md"
+    other.write_text(ARTICLE.replace("Vitamin D", "Iron"), encoding="utf-8")
+    for files in ([article], [article, other]):
+        done = subprocess.run([sys.executable, "-c", _GC_PROBE, json.dumps(["check", "--no-cache", *map(str, files)])],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        status, enabled, frozen = json.loads(done.stdout.strip().splitlines()[-1])
+        assert status == 0, done.stderr
+        assert enabled
+        assert frozen > 10_000  # the rules, word lists and patterns
+
+
+def test_the_command_line_called_as_a_library_leaves_garbage_collection_alone(article: Path) -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    from contentlint.cli import main
+
+    frozen = gc.get_freeze_count()
+    gc.disable()
+    try:
+        result = CliRunner().invoke(main, ["check", "--no-cache", str(article)])
+        assert result.exit_code == 0, result.output
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.enable()

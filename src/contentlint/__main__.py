@@ -1,6 +1,6 @@
 """``python -m contentlint``: the command line."""
 
-from contentlint.cli import main
+from contentlint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from contentlint.ruleset import RuleSet
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_Item = TypeVar("_Item")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -50,6 +51,42 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("contentlint: interrupted", err=True)
             sys.exit(130)
+
+
+_own_process = False  # set by run(): the command line is the whole process, not a library call
+
+
+def run() -> None:
+    """The ``contentlint`` program and ``python -m contentlint``: :func:`main`, with what only a
+    process of its own may do.
+
+    Start-up builds a great many long-lived objects (rules, word lists, compiled patterns) and
+    next to no garbage, so the collector's passes over them are wasted: a one-file run, the
+    pre-commit case, is about a tenth quicker without them. Collection resumes once the first
+    file is checked, with everything made so far set aside for good (``gc.freeze``), which also
+    keeps the collector from touching, and so copying, the pages forked workers share."""
+    global _own_process
+    import gc
+
+    _own_process = True
+    gc.disable()
+    main()
+
+
+def _collecting_after_first(results: Iterable[_Item]) -> Iterator[_Item]:
+    """``results``, with garbage collection resumed (see :func:`run`) as the first arrives, before
+    any worker process starts."""
+    iterator = iter(results)
+    first = next(iterator, None)
+    if _own_process:
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+    if first is not None:
+        yield first
+        yield from iterator
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -256,10 +293,11 @@ def _checked(
     from contentlint.engine import lint_paths, lint_paths_rendered
 
     if scheduler is not None:
-        return _check_on_cluster(paths, config, scheduler, jobs, use_cache, progress)
+        return _collecting_after_first(_check_on_cluster(paths, config, scheduler, jobs, use_cache, progress))
     if renderer is not None:
-        return lint_paths_rendered(paths, config, renderer, jobs=jobs, cache=use_cache, progress=progress)
-    return lint_paths(paths, config, jobs=jobs, cache=use_cache, progress=progress)
+        return _collecting_after_first(
+            lint_paths_rendered(paths, config, renderer, jobs=jobs, cache=use_cache, progress=progress))
+    return _collecting_after_first(lint_paths(paths, config, jobs=jobs, cache=use_cache, progress=progress))
 
 
 _Result = TypeVar("_Result", "FileResult", "FileResult | RenderedResult")
@@ -754,4 +792,4 @@ def _finite(value: Any) -> Any:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
