@@ -149,6 +149,14 @@ def test_the_program_resumes_garbage_collection_after_the_first_file(article: Pa
         assert frozen > 10_000  # the rules, word lists and patterns
 
 
+def test_other_commands_of_the_program_keep_garbage_collection_on(article: Path, tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", _GC_PROBE, json.dumps(["stats", str(article)])],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    status, enabled, frozen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0, done.stderr
+    assert enabled and frozen == 0  # stats reads a corpus of any size: its garbage must be collected
+
+
 def test_the_command_line_called_as_a_library_leaves_garbage_collection_alone(article: Path) -> None:
     import gc
 
